@@ -1,0 +1,57 @@
+package dev.mayday.collector.http;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.mayday.collector.group.GroupSummary;
+import dev.mayday.collector.group.ReportSummary;
+import dev.mayday.collector.group.VersionCount;
+
+import java.time.Instant;
+
+/** The API's JSON shapes; times are ISO-8601 UTC strings like the report's own. */
+final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    static JsonObject group(GroupSummary g) {
+        JsonObject o = new JsonObject();
+        o.addProperty("signature", g.signature());
+        o.addProperty("title", g.title());
+        o.addProperty("app", g.app());
+        o.addProperty("kind", g.kind());
+        o.addProperty("count", g.count());
+        o.addProperty("firstSeen", iso(g.firstSeenMs()));
+        o.addProperty("lastSeen", iso(g.lastSeenMs()));
+        JsonArray versions = new JsonArray();
+        for (VersionCount v : g.versions()) {
+            JsonObject vo = new JsonObject();
+            vo.addProperty("version", v.version());
+            vo.addProperty("count", v.count());
+            vo.addProperty("firstSeen", iso(v.firstSeenMs()));
+            vo.addProperty("lastSeen", iso(v.lastSeenMs()));
+            versions.add(vo);
+        }
+        o.add("versions", versions);
+        o.addProperty("machines", g.machines());
+        return o;
+    }
+
+    static JsonObject report(ReportSummary r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", r.id());
+        o.addProperty("time", iso(r.timeMs()));
+        o.addProperty("received", iso(r.receivedMs()));
+        o.addProperty("kind", r.kind());
+        o.addProperty("version", r.version());
+        o.addProperty("machineId", r.machineId());
+        if (r.comment() != null) {
+            o.addProperty("comment", r.comment());
+        }
+        return o;
+    }
+
+    static String iso(long ms) {
+        return Instant.ofEpochMilli(ms).toString();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mayday.collector.ingest;
+
+/**
+ * A report that passed validation: the few fields the collector indexes, and the body
+ * exactly as it was sent (UTF-8 JSON), which is what {@code GET /api/reports/{id}} returns.
+ *
+ * @param timeMs    the crash time from the report, epoch milliseconds
+ * @param appName   {@code app.name}, or null
+ * @param version   {@code app.version}, or null
+ * @param machineId {@code system.machineId}, or null
+ * @param comment   {@code user.comment}, or null
+ */
+public record Report(String id, String signature, String title, String kind, long timeMs,
+                     String appName, String version, String machineId, String comment, byte[] body) {
+}
