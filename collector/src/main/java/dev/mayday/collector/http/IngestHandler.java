@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class IngestHandler implements HttpHandler {
 
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     private final Ingestor ingestor;
     private final BodyReader reader;
     private final RateLimiter limiter;
@@ -54,6 +56,7 @@ final class IngestHandler implements HttpHandler {
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && parseLong(length) > reader.limit()) {
+            drain(ex);
             Exchanges.error(ex, 413, "report is larger than the limit of " + reader.limit() + " bytes");
             return;
         }
@@ -61,6 +64,7 @@ final class IngestHandler implements HttpHandler {
         try {
             body = reader.read(ex.getRequestBody(), gzip);
         } catch (TooLargeException e) {
+            drain(ex);
             Exchanges.error(ex, 413, e.getMessage());
             return;
         } catch (IOException e) {
@@ -90,6 +94,23 @@ final class IngestHandler implements HttpHandler {
         answer.addProperty("ack", report.id());
         answer.addProperty("created", fresh);
         Exchanges.json(ex, fresh ? 201 : 200, answer);
+    }
+
+    /**
+     * Reads and drops what the client is still sending, so it gets to read the 413 instead of a
+     * reset connection. Past {@link #DRAIN_LIMIT} the connection is simply closed.
+     */
+    private static void drain(HttpExchange ex) {
+        byte[] skip = new byte[16384];
+        long drained = 0;
+        try {
+            int n;
+            while (drained < DRAIN_LIMIT && (n = ex.getRequestBody().read(skip)) > 0) {
+                drained += n;
+            }
+        } catch (IOException ignored) {
+            // the client gave up; the answer below may not arrive, which is fine
+        }
     }
 
     private static long parseLong(String s) {
