@@ -1,9 +1,5 @@
 package dev.mayday.collector.ingest;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -17,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,38 +38,35 @@ public final class ReportParser {
 
     /** Parses and validates; the body kept in the result is the same array. */
     public Report parse(byte[] body) throws InvalidReportException {
-        JsonObject root = parseObject(body);
-        String id = optionalString(root, "id", null);
-        String idForErrors = id != null && id.length() <= MAX_ID && TOKEN.matcher(id).matches() ? id : null;
+        Fields root = scan(body);
+        Object rawId = root.top.get("id");
+        String idForErrors = rawId instanceof String s && s.length() <= MAX_ID && TOKEN.matcher(s).matches() ? s : null;
         try {
-            String schema = requiredString(root, "schema");
+            String schema = requiredString(root.top, "schema");
             if (!SCHEMA.equals(schema)) {
                 throw new InvalidReportException("unsupported schema \"" + clip(schema) + "\"; expected \"" + SCHEMA + "\"", idForErrors);
             }
-            id = requiredString(root, "id");
+            String id = requiredString(root.top, "id");
             if (id.length() > MAX_ID || !TOKEN.matcher(id).matches()) {
                 throw invalid("\"id\" must be 1-" + MAX_ID + " letters, digits or ._:-");
             }
-            String signature = requiredString(root, "signature");
+            String signature = requiredString(root.top, "signature");
             if (signature.length() > MAX_SIGNATURE || !TOKEN.matcher(signature).matches()) {
                 throw invalid("\"signature\" must be 1-" + MAX_SIGNATURE + " letters, digits or ._:-");
             }
-            String kind = requiredString(root, "kind");
+            String kind = requiredString(root.top, "kind");
             if (!KIND.matcher(kind).matches()) {
                 throw invalid("\"kind\" must be a short lower-case word such as uncaught or main-loop");
             }
-            String title = requiredString(root, "title");
+            String title = requiredString(root.top, "title");
             if (title.length() > MAX_TITLE) {
                 throw invalid("\"title\" is longer than " + MAX_TITLE + " characters");
             }
-            long time = parseTime(requiredString(root, "time"));
-            JsonObject app = optionalObject(root, "app");
-            JsonObject system = optionalObject(root, "system");
-            JsonObject user = optionalObject(root, "user");
-            String appName = app == null ? null : optionalString(app, "name", "app.name");
-            String version = app == null ? null : optionalString(app, "version", "app.version");
-            String machine = system == null ? null : optionalString(system, "machineId", "system.machineId");
-            String comment = user == null ? null : optionalString(user, "comment", "user.comment");
+            long time = parseTime(requiredString(root.top, "time"));
+            String appName = optionalString(root.nested, "app.name");
+            String version = optionalString(root.nested, "app.version");
+            String machine = optionalString(root.nested, "system.machineId");
+            String comment = optionalString(root.nested, "user.comment");
             checkLength(appName, MAX_SHORT, "app.name");
             checkLength(version, MAX_SHORT, "app.version");
             checkLength(machine, MAX_SHORT, "system.machineId");
@@ -86,10 +82,32 @@ public final class ReportParser {
         }
     }
 
-    private static JsonObject parseObject(byte[] body) throws InvalidReportException {
+    /** The values found: top-level keys, and "app.name"-style keys of the objects read into. */
+    private static final class Fields {
+        final Map<String, Object> top = new HashMap<>();
+        final Map<String, Object> nested = new HashMap<>();
+    }
+
+    /** A value of the wrong JSON type, kept so the error can say what was found. */
+    private record Mismatch(String found) {
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("schema", "id", "time", "kind", "signature", "title");
+    private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
+            "app", Set.of("name", "version"),
+            "system", Set.of("machineId"),
+            "user", Set.of("comment"));
+
+    /**
+     * One streaming pass over the whole document: the few values the collector indexes are kept,
+     * everything else is checked for syntax and skipped. Building a tree of a 30 KB report would
+     * cost several times more, and ingest speed is a budget.
+     */
+    private static Fields scan(byte[] body) throws InvalidReportException {
         if (body.length == 0) {
             throw invalid("empty body; expected a JSON report");
         }
+        Fields fields = new Fields();
         try {
             // Refuse malformed UTF-8 instead of storing replacement characters silently.
             var decoder = StandardCharsets.UTF_8.newDecoder()
@@ -97,24 +115,59 @@ public final class ReportParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), decoder));
             reader.setStrictness(Strictness.STRICT);
-            JsonElement element = JsonParser.parseReader(reader);
+            JsonToken first = reader.peek();
+            if (first != JsonToken.BEGIN_OBJECT) {
+                throw invalid("expected a JSON object, got " + describe(first));
+            }
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String name = reader.nextName();
+                Set<String> wanted = NESTED_KEYS.get(name);
+                if (TOP_KEYS.contains(name)) {
+                    fields.top.put(name, scalar(reader));
+                } else if (wanted != null && reader.peek() == JsonToken.BEGIN_OBJECT) {
+                    reader.beginObject();
+                    while (reader.hasNext()) {
+                        String inner = reader.nextName();
+                        if (wanted.contains(inner)) {
+                            fields.nested.put(name + "." + inner, scalar(reader));
+                        } else {
+                            reader.skipValue();
+                        }
+                    }
+                    reader.endObject();
+                } else if (wanted != null && reader.peek() != JsonToken.NULL) {
+                    throw invalid("\"" + name + "\" must be an object, got " + describe(reader.peek()));
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw invalid("unexpected data after the JSON object");
             }
-            if (!element.isJsonObject()) {
-                throw invalid("expected a JSON object, got " + describe(element));
-            }
-            return element.getAsJsonObject();
+            return fields;
         } catch (InvalidReportException e) {
             throw e;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof CharacterCodingException) {
-                throw invalid("body is not valid UTF-8");
-            }
-            throw invalid("malformed JSON: " + clip(String.valueOf(cause.getMessage())));
-        } catch (StackOverflowError e) {
-            throw invalid("malformed JSON: nested too deeply");
+        } catch (CharacterCodingException e) {
+            throw invalid("body is not valid UTF-8");
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw invalid("malformed JSON: " + clip(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** A string value, null for JSON null, or a {@link Mismatch} naming what was there instead. */
+    private static Object scalar(JsonReader reader) throws IOException {
+        JsonToken t = reader.peek();
+        switch (t) {
+            case STRING:
+                return reader.nextString();
+            case NULL:
+                reader.nextNull();
+                return null;
+            default:
+                reader.skipValue();
+                return new Mismatch(describe(t));
         }
     }
 
@@ -132,44 +185,27 @@ public final class ReportParser {
         }
     }
 
-    private static String requiredString(JsonObject o, String key) throws InvalidReportException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
+    private static String requiredString(Map<String, Object> values, String key) throws InvalidReportException {
+        Object v = values.get(key);
+        if (v == null) {
             throw invalid("missing required key \"" + key + "\"");
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw invalid("\"" + key + "\" must be a string, got " + describe(e));
+        if (v instanceof Mismatch m) {
+            throw invalid("\"" + key + "\" must be a string, got " + m.found());
         }
-        String s = e.getAsString();
+        String s = (String) v;
         if (s.isBlank()) {
             throw invalid("\"" + key + "\" must not be empty");
         }
         return s;
     }
 
-    private static String optionalString(JsonObject o, String key, String path) throws InvalidReportException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            return null;
+    private static String optionalString(Map<String, Object> values, String path) throws InvalidReportException {
+        Object v = values.get(path);
+        if (v instanceof Mismatch m) {
+            throw invalid("\"" + path + "\" must be a string, got " + m.found());
         }
-        if (!e.isJsonPrimitive()) {
-            if (path == null) {
-                return null;
-            }
-            throw invalid("\"" + path + "\" must be a string, got " + describe(e));
-        }
-        return e.getAsString();
-    }
-
-    private static JsonObject optionalObject(JsonObject o, String key) throws InvalidReportException {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            return null;
-        }
-        if (!e.isJsonObject()) {
-            throw invalid("\"" + key + "\" must be an object, got " + describe(e));
-        }
-        return e.getAsJsonObject();
+        return (String) v;
     }
 
     private static void checkLength(String s, int max, String path) throws InvalidReportException {
@@ -178,12 +214,16 @@ public final class ReportParser {
         }
     }
 
-    private static String describe(JsonElement e) {
-        if (e.isJsonArray()) return "an array";
-        if (e.isJsonObject()) return "an object";
-        if (e.isJsonNull()) return "null";
-        var p = e.getAsJsonPrimitive();
-        return p.isBoolean() ? "a boolean" : p.isNumber() ? "a number" : "a string";
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case BEGIN_ARRAY -> "an array";
+            case BEGIN_OBJECT -> "an object";
+            case NULL -> "null";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            default -> t.toString().toLowerCase();
+        };
     }
 
     private static String clip(String s) {

@@ -1,0 +1,145 @@
+package dev.mayday.collector.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mayday.collector.Collector;
+import dev.mayday.collector.config.CollectorOptions;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Budget: at least 2,000 reports/s ingested into SQLite on 2 cores, with typical 30 KB reports.
+ * Starts a collector on a fresh SQLite file and posts the realistic sample (trimmed to about
+ * 30 KB, and again at its full size) from several keep-alive connections, every report with a
+ * new id, spread over 200 signatures. Client and collector share the machine's cores.
+ *
+ * <p>Run: {@code collector/bench/run.sh ingest} (arguments: total reports, connections).
+ */
+public final class IngestBenchmark {
+
+    /** Fixed-width placeholders, so each request is the template with a few bytes patched. */
+    private static final String ID_PLACEHOLDER = "I".repeat(32);
+    private static final String SIG_PLACEHOLDER = "S".repeat(19);
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        String sample;
+        try (InputStream in = IngestBenchmark.class.getResourceAsStream("/sample-report.json")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        System.out.printf("ingest benchmark: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        run("~30 KB reports", trimTo(sample, 30 * 1024), total, connections);
+        run("full sample", sample, total, connections);
+    }
+
+    /** Drops the oldest log lines until the report is about {@code bytes} long. */
+    static String trimTo(String sample, int bytes) {
+        JsonObject r = JsonParser.parseString(sample).getAsJsonObject();
+        JsonArray logs = r.getAsJsonArray("logs");
+        while (r.toString().getBytes(StandardCharsets.UTF_8).length > bytes && logs.size() > 1) {
+            logs.remove(0);
+        }
+        return r.toString();
+    }
+
+    static void run(String label, String sample, int total, int connections) throws Exception {
+        Path dir = Files.createTempDirectory("mayday-bench");
+        CollectorOptions options = CollectorOptions.forTest(dir.resolve("bench.db").toString(), "bench").withRateLimit(0);
+        // The sample's id and signature are placeholders replaced per request, so each body is a cheap copy.
+        JsonObject template = JsonParser.parseString(sample).getAsJsonObject();
+        template.addProperty("id", ID_PLACEHOLDER);
+        template.addProperty("signature", SIG_PLACEHOLDER);
+        String text = template.toString();
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        try (Collector collector = Collector.start(options)) {
+            int port = collector.httpPort();
+            // warm-up: let the JIT compile the ingest path before measuring
+            post(port, text, 3000, connections, "warm");
+            AtomicLong latencyNanos = new AtomicLong();
+            long start = System.nanoTime();
+            post(port, text, total, connections, "run", latencyNanos);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long stored = collector.store().reportCount();
+            System.out.printf("  %-15s %6.1f KB/report: %,d reports in %.2f s = %,.0f reports/s over %d connections,"
+                            + " mean latency %.1f ms (stored %,d)%n",
+                    label, size / 1024.0, total, seconds, total / seconds, connections,
+                    latencyNanos.get() / 1e6 / total, stored);
+        }
+        deleteTree(dir);
+    }
+
+    private static void post(int port, String text, int total, int connections, String prefix) throws Exception {
+        post(port, text, total, connections, prefix, new AtomicLong());
+    }
+
+    private static void post(int port, String text, int total, int connections, String prefix, AtomicLong latency)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long runId = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread t = new Thread(() -> {
+                try (RawHttpClient client = new RawHttpClient(port, "bench")) {
+                    byte[] template = text.getBytes(StandardCharsets.UTF_8);
+                    int idAt = indexOf(template, ID_PLACEHOLDER);
+                    int sigAt = indexOf(template, SIG_PLACEHOLDER);
+                    byte[] body = template.clone();
+                    int i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        byte[] id = String.format("%08x%024d", runId & 0xffffffffL, i).getBytes(StandardCharsets.US_ASCII);
+                        byte[] sig = String.format("sig-%015d", i % 200).getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(id, 0, body, idAt, id.length);
+                        System.arraycopy(sig, 0, body, sigAt, sig.length);
+                        long t0 = System.nanoTime();
+                        int status = client.post("/api/reports", body);
+                        latency.addAndGet(System.nanoTime() - t0);
+                        if (status != 201) {
+                            throw new IllegalStateException("status " + status);
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("posting failed", failures.get(0));
+        }
+    }
+
+    private static int indexOf(byte[] haystack, String needle) {
+        byte[] n = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= haystack.length; i++) {
+            for (int k = 0; k < n.length; k++) {
+                if (haystack[i + k] != n[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException(needle + " not in template");
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
