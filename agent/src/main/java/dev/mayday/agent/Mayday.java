@@ -1,0 +1,130 @@
+package dev.mayday.agent;
+
+import dev.mayday.agent.capture.CrashHandler;
+import dev.mayday.agent.capture.DefaultUncaughtHandler;
+import dev.mayday.agent.capture.ReportPipeline;
+import dev.mayday.agent.capture.Reporter;
+import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.instrument.Instrumenter;
+import dev.mayday.agent.options.Option;
+import dev.mayday.agent.options.OptionException;
+import dev.mayday.agent.options.Options;
+import dev.mayday.agent.options.OptionsLoader;
+import dev.mayday.bootstrap.Bridge;
+import dev.mayday.bootstrap.JulCapture;
+import dev.mayday.bootstrap.LogRing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * Starts Mayday inside a JVM: reads the options, sets up the log ring, the report pipeline and
+ * its thread, and puts the hooks in place. Only what must exist before the first crash happens
+ * here; hooking the JDK classes already loaded and everything report building needs happen
+ * later, on Mayday's own thread, so the program does not wait for them.
+ */
+public final class Mayday {
+
+    /** Exit status when the options are bad (sysexits' EX_CONFIG). */
+    public static final int BAD_OPTIONS_EXIT = 78;
+    /** Idle time after start-up before the reporter warms report building up. */
+    private static final long WARM_UP_AFTER_MILLIS = 2_000;
+
+    private static volatile boolean started;
+
+    private Mayday() {
+    }
+
+    /** {@code -javaagent}: a bad option ends start-up with one line (fail fast). */
+    public static void premain(String args, Instrumentation inst, ClassLoader agentLoader) {
+        PrintStream err = System.err;
+        Options options;
+        try {
+            options = OptionsLoader.load(args);
+        } catch (OptionException e) {
+            err.println("mayday: " + e.getMessage());
+            err.flush();
+            System.exit(BAD_OPTIONS_EXIT);
+            return;
+        }
+        if (isJdkTool()) {
+            return; // jps, jcmd, javac under JAVA_TOOL_OPTIONS: nothing to watch
+        }
+        start(options, inst, agentLoader, err);
+    }
+
+    /** Dynamic attach: the SPEC's {@code attach} command is not built yet; nothing is changed. */
+    public static void agentmain(String args, Instrumentation inst, ClassLoader agentLoader) {
+        System.err.println("mayday: dynamic attach is not built yet in this version; this JVM is unchanged");
+    }
+
+    private static synchronized void start(final Options options, final Instrumentation inst, ClassLoader agentLoader,
+                                           PrintStream err) {
+        if (started) {
+            return;
+        }
+        started = true;
+        Diagnostics.configure(options.flag(Option.DEBUG), err);
+        for (Option o : options.givenButNotBuilt()) {
+            Diagnostics.warn("option " + o.key() + " is not built yet in this version; it is accepted and ignored");
+        }
+        for (String name : options.ignoredEnvironment()) {
+            Diagnostics.debug("ignored environment variable " + name + " (no such option)");
+        }
+
+        LogRing.install(new LogRing(options.integer(Option.LOG_BUFFER)));
+        JulCapture.setEnabled(options.captures("jul"));
+        Bridge.captureStreams(options.captures("stdout"), options.captures("stderr"));
+        captureStandardStreams();
+
+        final Instrumenter instrumenter = Instrumenter.install(inst, options, agentLoader);
+        Reporter reporter = new Reporter(new Supplier<ReportPipeline>() {
+            @Override
+            public ReportPipeline get() {
+                return ReportPipeline.create(options, inst, agentVersion());
+            }
+        }, new Runnable() {
+            @Override
+            public void run() {
+                instrumenter.hookLoadedJdkClasses();
+                captureStandardStreams(); // the program may have set its own streams meanwhile
+                Diagnostics.debug("JDK hooks in place");
+            }
+        }, WARM_UP_AFTER_MILLIS);
+        Bridge.install(new CrashHandler(reporter, options.onCrash(), options.uncaught(),
+                options.integer(Option.EXIT_CODE)));
+        if (options.uncaught() != Options.Uncaught.OFF) {
+            DefaultUncaughtHandler.install(); // until Thread itself is hooked
+        }
+        reporter.start();
+        if (Diagnostics.debugging()) {
+            Diagnostics.debug("started; outbox " + options.outbox());
+        }
+    }
+
+    private static void captureStandardStreams() {
+        System.setOut(Bridge.captureOut(System.out));
+        System.setErr(Bridge.captureErr(System.err));
+    }
+
+    private static boolean isJdkTool() {
+        String command = System.getProperty("sun.java.command", "");
+        return command.startsWith("sun.tools.") || command.startsWith("jdk.") || command.startsWith("com.sun.tools.");
+    }
+
+    /** The version Maven wrote into the jar. */
+    public static String agentVersion() {
+        Properties p = new Properties();
+        try (InputStream in = Mayday.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // unknown
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

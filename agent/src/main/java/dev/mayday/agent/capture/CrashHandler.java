@@ -1,0 +1,78 @@
+package dev.mayday.agent.capture;
+
+import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.options.Options;
+import dev.mayday.bootstrap.CrashSink;
+
+/**
+ * Where woven code hands over a failure: decides whether it is reported (once per exception
+ * object), has the {@link Reporter} write it, then does what {@code onCrash} or {@code uncaught}
+ * says. Runs on the failing thread.
+ */
+public final class CrashHandler implements CrashSink {
+
+    private final Reporter reporter;
+    private final Options.OnCrash onCrash;
+    private final Options.Uncaught uncaught;
+    private final int exitCode;
+    private final RecentFailures recent = new RecentFailures();
+
+    public CrashHandler(Reporter reporter, Options.OnCrash onCrash, Options.Uncaught uncaught, int exitCode) {
+        this.reporter = reporter;
+        this.onCrash = onCrash;
+        this.uncaught = uncaught;
+        this.exitCode = exitCode;
+    }
+
+    @Override
+    public int mainLoopFailed(Throwable failure, String origin) {
+        if (recent.firstTime(failure)) {
+            int bar = origin.indexOf('|');
+            String pattern = bar < 0 ? origin : origin.substring(0, bar);
+            String method = bar < 0 ? null : origin.substring(bar + 1);
+            reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure, "mainLoop",
+                    pattern, method, System.currentTimeMillis()));
+        }
+        switch (onCrash) {
+            case EXIT:
+                exit("onCrash=exit");
+                return RETHROW; // only if exiting was refused
+            case CONTINUE:
+                return CONTINUE;
+            default:
+                return RETHROW;
+        }
+    }
+
+    @Override
+    public void uncaught(Thread thread, Throwable failure, String origin) {
+        if (uncaught == Options.Uncaught.OFF || failure == null || isThreadDeath(failure)) {
+            return;
+        }
+        if (recent.firstTime(failure)) {
+            reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin, null,
+                    System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public void afterUncaught(Thread thread, Throwable failure) {
+        if (uncaught == Options.Uncaught.EXIT && failure != null && !isThreadDeath(failure)) {
+            exit("uncaught=exit");
+        }
+    }
+
+    private static boolean isThreadDeath(Throwable failure) {
+        // Thread.stop's signal, not a bug (the class is deprecated for removal, so test by name).
+        return failure.getClass().getName().equals("java.lang.ThreadDeath");
+    }
+
+    private void exit(String why) {
+        Diagnostics.warn("ending the program with exit status " + exitCode + " (" + why + ")");
+        try {
+            System.exit(exitCode);
+        } catch (SecurityException e) {
+            Diagnostics.warn("exit refused by the security manager: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mayday.agent.cli;
+
+import java.io.PrintStream;
+
+/**
+ * {@code java -jar mayday-agent.jar COMMAND}: the commands of the SPEC. Exit status 0 when the
+ * command did its work, 1 when it failed (one line says why), 2 for a wrong command line.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            usage(args.length == 0 ? err : out);
+            return args.length == 0 ? 2 : 0;
+        }
+        switch (args[0]) {
+            case "show":
+                if (args.length != 2) {
+                    err.println("mayday: usage: show FILE");
+                    return 2;
+                }
+                return ShowCommand.run(args[1], out, err);
+            case "list":
+            case "attach":
+            case "send":
+                err.println("mayday: '" + args[0] + "' is not built yet in this version");
+                return 1;
+            default:
+                err.println("mayday: unknown command '" + args[0] + "'; commands: show, list, attach, send");
+                return 2;
+        }
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar mayday-agent.jar COMMAND");
+        out.println("  show FILE                  print a crash report as a person would read it");
+        out.println("  list                       JVMs Mayday can attach to (not built yet)");
+        out.println("  attach PID [key=value,...] load Mayday into a running JVM (not built yet)");
+        out.println("  send [outbox=DIR] [send=URL] [token=T]  deliver the outbox now (not built yet)");
+    }
+}

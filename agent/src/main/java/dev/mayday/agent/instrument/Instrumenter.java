@@ -1,0 +1,83 @@
+package dev.mayday.agent.instrument;
+
+import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.options.Option;
+import dev.mayday.agent.options.Options;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts the hooks in place. At start-up it only lets the JDK modules read the bootstrap classes
+ * and registers the transformer, which weaves classes as they load. The few hooked JDK classes
+ * that are already loaded (Thread, System) are retransformed a moment later, in one batch, on
+ * Mayday's own thread ({@link #hookLoadedJdkClasses()}): loading a bytecode library and
+ * rewriting Thread is the most expensive part of starting, and the program need not wait for it.
+ */
+public final class Instrumenter {
+
+    private final Instrumentation inst;
+    private final List<JdkHook> hooks;
+
+    private Instrumenter(Instrumentation inst, List<JdkHook> hooks) {
+        this.inst = inst;
+        this.hooks = hooks;
+    }
+
+    /** Registers the transformer for every hook the options ask for. */
+    public static Instrumenter install(Instrumentation inst, Options options, ClassLoader agentLoader) {
+        List<JdkHook> hooks = new ArrayList<JdkHook>(6);
+        if (options.uncaught() != Options.Uncaught.OFF) {
+            hooks.add(JdkHook.THREAD_UNCAUGHT);
+            hooks.add(JdkHook.AWT_EVENT_THREAD);
+        }
+        if (options.captures("stdout") || options.captures("stderr")) {
+            hooks.add(JdkHook.SYSTEM_SET_OUT);
+            hooks.add(JdkHook.SYSTEM_SET_ERR);
+        }
+        if (options.captures("jul")) {
+            hooks.add(JdkHook.JUL_LOGGER);
+        }
+        letJdkModulesReadBootstrap(inst);
+        inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)),
+                agentLoader), true);
+        return new Instrumenter(inst, hooks);
+    }
+
+    /** Weaves the hooks into the JDK classes loaded before the transformer was registered. */
+    public void hookLoadedJdkClasses() {
+        List<Class<?>> loaded = new ArrayList<Class<?>>(4);
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            for (JdkHook hook : hooks) {
+                if (c.getClassLoader() == null && hook.dottedClassName().equals(c.getName()) && !loaded.contains(c)) {
+                    loaded.add(c);
+                }
+            }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Throwable e) {
+            Diagnostics.warn("could not hook " + loaded + " (" + e + "); some crashes may go unreported");
+        }
+    }
+
+    /** Woven JDK code calls classes in the bootstrap loader's unnamed module: named modules must read it. */
+    private static void letJdkModulesReadBootstrap(Instrumentation inst) {
+        Set<Module> reads = Collections.singleton(dev.mayday.bootstrap.Bridge.class.getModule());
+        String[] names = {"java.base", "java.logging", "java.desktop"};
+        for (String name : names) {
+            Optional<Module> module = ModuleLayer.boot().findModule(name);
+            if (module.isPresent() && inst.isModifiableModule(module.get())) {
+                inst.redefineModule(module.get(), reads, Collections.<String, Set<Module>>emptyMap(),
+                        Collections.<String, Set<Module>>emptyMap(), Collections.<Class<?>>emptySet(),
+                        Collections.<Class<?>, List<Class<?>>>emptyMap());
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mayday.agent.instrument;
+
+import dev.mayday.agent.diag.Diagnostics;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+
+/**
+ * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
+ * their hooks; application classes get their main loops wrapped. Everything else passes through
+ * untouched after a cheap check, and any failure leaves the class exactly as it was.
+ */
+public final class MaydayTransformer implements ClassFileTransformer {
+
+    private final List<JdkHook> jdkHooks;
+    private final MainLoopRules mainLoops;
+    private final ClassLoader agentLoader;
+
+    MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, ClassLoader agentLoader) {
+        this.jdkHooks = jdkHooks;
+        this.mainLoops = mainLoops;
+        this.agentLoader = agentLoader;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        if (className == null || loader == agentLoader) {
+            return null;
+        }
+        try {
+            if (isJdk(className)) {
+                return hooksFor(className) ? weaveJdk(className, bytes) : null;
+            }
+            if (className.startsWith("dev/mayday/") || className.indexOf("$$") >= 0) {
+                return null; // Mayday itself; generated classes (lambdas, proxies, CGLIB)
+            }
+            String dotted = className.replace('/', '.');
+            if (!mainLoops.mayMatch(dotted, bytes)) {
+                return null;
+            }
+            int[] count = new int[1];
+            byte[] woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
+            if (woven != null) {
+                Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
+            }
+            return woven;
+        } catch (Throwable e) {
+            Diagnostics.debug("left " + className + " unchanged: " + e);
+            return null;
+        }
+    }
+
+    private byte[] weaveJdk(String className, byte[] bytes) {
+        byte[] woven = ClassWeaving.weaveJdk(jdkHooks, className, bytes);
+        Diagnostics.debug(woven == null ? "no hook point in " + className + "; left unchanged" : "hooked " + className);
+        return woven;
+    }
+
+    private boolean hooksFor(String className) {
+        for (JdkHook hook : jdkHooks) {
+            if (hook.className.equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java/") || className.startsWith("jdk/") || className.startsWith("sun/")
+                || className.startsWith("com/sun/");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mayday.agent.options;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The resolved options of one JVM, read-only, with typed accessors. */
+public final class Options {
+
+    /** What a main-loop crash does once the report is written. */
+    public enum OnCrash { EXIT, RETHROW, CONTINUE }
+
+    /** What an exception that ends a thread does. */
+    public enum Uncaught { REPORT, EXIT, OFF }
+
+    private final Map<Option, List<String>> values;
+    private final List<String> ignoredEnvironment;
+
+    Options(Map<Option, List<String>> values, List<String> ignoredEnvironment) {
+        this.values = values;
+        this.ignoredEnvironment = ignoredEnvironment;
+    }
+
+    /** All options at their defaults (no sources). */
+    public static Options defaults() {
+        try {
+            return OptionsLoader.load(null, new java.util.Properties(), java.util.Collections.<String, String>emptyMap());
+        } catch (OptionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single value, or null when the option has no value and no default. */
+    public String get(Option option) {
+        List<String> v = values.get(option);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Every value of a list option, in the order given. */
+    public List<String> list(Option option) {
+        return values.get(option);
+    }
+
+    public int integer(Option option) {
+        return Integer.parseInt(get(option));
+    }
+
+    public boolean flag(Option option) {
+        return "true".equals(get(option));
+    }
+
+    public OnCrash onCrash() {
+        return OnCrash.valueOf(get(Option.ON_CRASH).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Uncaught uncaught() {
+        return Uncaught.valueOf(get(Option.UNCAUGHT).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Path outbox() {
+        return expandHome(get(Option.OUTBOX));
+    }
+
+    /** True if {@code source} (jul, logback, log4j2, stdout, stderr) is in {@code logCapture}. */
+    public boolean captures(String source) {
+        for (String s : get(Option.LOG_CAPTURE).split(":")) {
+            if (s.equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The extra {@code redact} pattern, or null. */
+    public Pattern redact() {
+        String r = get(Option.REDACT);
+        return r == null ? null : Pattern.compile(r);
+    }
+
+    /** {@code MAYDAY_*} variables that name no option; they were ignored. */
+    public List<String> ignoredEnvironment() {
+        return ignoredEnvironment;
+    }
+
+    /** Options given a value although their behaviour is not built yet. */
+    public List<Option> givenButNotBuilt() {
+        List<Option> result = new java.util.ArrayList<Option>(0);
+        for (Option o : Option.values()) {
+            if (!o.isBuilt() && !values.get(o).isEmpty()) {
+                String dflt = o.defaultValue();
+                if (dflt == null || !dflt.equals(get(o))) {
+                    result.add(o);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code ~} or {@code ~/x} becomes the user's home directory. */
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Paths.get(System.getProperty("user.home") + path.substring(1));
+        }
+        return Paths.get(path);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mayday.agent.report;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides secrets: values whose name looks like a password, secret, token, key, credential or
+ * authorisation (and whatever the {@code redact} option adds) become {@code [redacted]}, in
+ * system properties, environment variables, JVM arguments and {@code name=value} text.
+ */
+public final class Redactor {
+
+    public static final String REDACTED = "[redacted]";
+
+    private static final Pattern ALWAYS = Pattern.compile(
+            "(?i)pass(word|wd)?|pwd|secret|token|key|credential|auth|cookie|session|private");
+    private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_.\\-]+)=([^,;\\s]*)");
+
+    private final Pattern extra;
+
+    public Redactor(Pattern extra) {
+        this.extra = extra;
+    }
+
+    /** True if a value of this name must not be reported. */
+    public boolean isSecret(String name) {
+        return ALWAYS.matcher(name).find() || (extra != null && extra.matcher(name).find());
+    }
+
+    /** The value, or {@code [redacted]} if its name is a secret's. */
+    public String value(String name, String value) {
+        return isSecret(name) ? REDACTED : value;
+    }
+
+    /** Replaces the value of every {@code name=value} pair in {@code text} whose name is a secret's. */
+    public String pairs(String text) {
+        if (text == null || text.indexOf('=') < 0) {
+            return text;
+        }
+        Matcher m = PAIR.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        while (m.find()) {
+            if (isSecret(m.group(1))) {
+                out.append(text, last, m.start(2)).append(REDACTED);
+                last = m.end(2);
+            }
+        }
+        return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+}

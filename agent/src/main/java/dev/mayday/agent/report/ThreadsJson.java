@@ -1,0 +1,87 @@
+package dev.mayday.agent.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+
+/** The {@code threads} of a report: every live platform thread with its stack and locks. */
+final class ThreadsJson {
+
+    static final int MAX_FRAMES_PER_THREAD = 128;
+
+    private final ExceptionJson frames;
+
+    ThreadsJson(ExceptionJson frames) {
+        this.frames = frames;
+    }
+
+    JsonArray toJson(long failingThreadId) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] infos = bean.dumpAllThreads(bean.isObjectMonitorUsageSupported(),
+                bean.isSynchronizerUsageSupported());
+        JsonArray threads = new JsonArray();
+        // The failing thread first: it matters most and survives trimming.
+        for (ThreadInfo info : infos) {
+            if (info != null && info.getThreadId() == failingThreadId) {
+                threads.add(thread(info, true));
+            }
+        }
+        for (ThreadInfo info : infos) {
+            if (info == null || info.getThreadId() == failingThreadId || info.getThreadName().startsWith("mayday-")) {
+                continue;
+            }
+            threads.add(thread(info, false));
+        }
+        return threads;
+    }
+
+    private JsonObject thread(ThreadInfo info, boolean failing) {
+        JsonObject t = new JsonObject();
+        t.addProperty("name", info.getThreadName());
+        t.addProperty("id", info.getThreadId());
+        t.addProperty("state", info.getThreadState().name());
+        t.addProperty("daemon", info.isDaemon());
+        if (failing) {
+            t.addProperty("failing", true);
+        }
+        StackTraceElement[] stack = info.getStackTrace();
+        StackTraceElement[] kept = stack.length > MAX_FRAMES_PER_THREAD
+                ? java.util.Arrays.copyOf(stack, MAX_FRAMES_PER_THREAD) : stack;
+        t.add("frames", frames.frames(kept, t));
+        if (stack.length > kept.length) {
+            t.addProperty("framesOmitted", stack.length - kept.length);
+        }
+        MonitorInfo[] monitors = info.getLockedMonitors();
+        JsonArray locked = new JsonArray();
+        for (MonitorInfo m : monitors) {
+            JsonObject lock = lock(m);
+            lock.addProperty("frame", m.getLockedStackDepth());
+            locked.add(lock);
+        }
+        for (LockInfo s : info.getLockedSynchronizers()) {
+            locked.add(lock(s));
+        }
+        t.add("lockedMonitors", locked);
+        LockInfo waiting = info.getLockInfo();
+        if (waiting != null) {
+            JsonObject on = lock(waiting);
+            if (info.getLockOwnerName() != null) {
+                on.addProperty("ownerName", info.getLockOwnerName());
+                on.addProperty("ownerId", info.getLockOwnerId());
+            }
+            t.add("waitingOn", on);
+        }
+        return t;
+    }
+
+    private static JsonObject lock(LockInfo l) {
+        JsonObject lock = new JsonObject();
+        lock.addProperty("class", l.getClassName());
+        lock.addProperty("identityHashCode", Integer.toHexString(l.getIdentityHashCode()));
+        return lock;
+    }
+}

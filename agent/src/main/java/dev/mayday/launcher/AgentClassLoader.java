@@ -1,0 +1,85 @@
+package dev.mayday.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent's own classes and libraries, which the jar stores under {@code inst/} with the
+ * extension {@code .classdata}. No other class loader can find them there, so an application
+ * with its own (other) Gson or ASM never meets Mayday's copies, and no package has to be renamed.
+ */
+final class AgentClassLoader extends ClassLoader {
+
+    static final String PREFIX = "inst/";
+    static final String CLASS_SUFFIX = ".classdata";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final String jarUrl;
+    private final ProtectionDomain domain;
+
+    AgentClassLoader(File jarPath, JarFile jar, ClassLoader parent) throws MalformedURLException {
+        super("mayday", parent);
+        this.jar = jar;
+        URL location = jarPath.toURI().toURL();
+        this.jarUrl = "jar:" + location + "!/";
+        this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + CLASS_SUFFIX);
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            String pkg = name.substring(0, dot);
+            if (getDefinedPackage(pkg) == null) {
+                try {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // defined by another thread meanwhile
+                }
+            }
+        }
+        return defineClass(name, bytes, 0, bytes.length, domain);
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(PREFIX + name) == null) {
+            return null;
+        }
+        try {
+            return new URL(jarUrl + PREFIX + name);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(url));
+    }
+}
