@@ -1,15 +1,6 @@
 package dev.mayday.collector.ingest;
 
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that bytes are one Mayday report ({@code schema} {@code "mayday/1"}) and pulls out
- * the fields the collector indexes. Strict JSON only: a lenient parser would accept
- * garbage that another tool later chokes on.
+ * the fields the collector indexes. Strict JSON only ({@link JsonScanner}): a lenient parser
+ * would accept garbage that another tool later chokes on.
  */
 public final class ReportParser {
 
@@ -82,14 +73,10 @@ public final class ReportParser {
         }
     }
 
-    /** The values found: top-level keys, and "app.name"-style keys of the objects read into. */
+    /** The values found: top-level keys, and "app.name"-style paths into the objects read. */
     private static final class Fields {
         final Map<String, Object> top = new HashMap<>();
-        final Map<String, Object> nested = new HashMap<>();
-    }
-
-    /** A value of the wrong JSON type, kept so the error can say what was found. */
-    private record Mismatch(String found) {
+        final Map<String, Object> nested = top;
     }
 
     private static final Set<String> TOP_KEYS = Set.of("schema", "id", "time", "kind", "signature", "title");
@@ -98,77 +85,19 @@ public final class ReportParser {
             "system", Set.of("machineId"),
             "user", Set.of("comment"));
 
-    /**
-     * One streaming pass over the whole document: the few values the collector indexes are kept,
-     * everything else is checked for syntax and skipped. Building a tree of a 30 KB report would
-     * cost several times more, and ingest speed is a budget.
-     */
     private static Fields scan(byte[] body) throws InvalidReportException {
-        if (body.length == 0) {
-            throw invalid("empty body; expected a JSON report");
-        }
         Fields fields = new Fields();
         try {
-            // Refuse malformed UTF-8 instead of storing replacement characters silently.
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(body), decoder));
-            reader.setStrictness(Strictness.STRICT);
-            JsonToken first = reader.peek();
-            if (first != JsonToken.BEGIN_OBJECT) {
-                throw invalid("expected a JSON object, got " + describe(first));
-            }
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String name = reader.nextName();
-                Set<String> wanted = NESTED_KEYS.get(name);
-                if (TOP_KEYS.contains(name)) {
-                    fields.top.put(name, scalar(reader));
-                } else if (wanted != null && reader.peek() == JsonToken.BEGIN_OBJECT) {
-                    reader.beginObject();
-                    while (reader.hasNext()) {
-                        String inner = reader.nextName();
-                        if (wanted.contains(inner)) {
-                            fields.nested.put(name + "." + inner, scalar(reader));
-                        } else {
-                            reader.skipValue();
-                        }
-                    }
-                    reader.endObject();
-                } else if (wanted != null && reader.peek() != JsonToken.NULL) {
-                    throw invalid("\"" + name + "\" must be an object, got " + describe(reader.peek()));
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw invalid("unexpected data after the JSON object");
-            }
-            return fields;
-        } catch (InvalidReportException e) {
-            throw e;
-        } catch (CharacterCodingException e) {
-            throw invalid("body is not valid UTF-8");
-        } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw invalid("malformed JSON: " + clip(String.valueOf(e.getMessage())));
+            JsonScanner.scan(body, TOP_KEYS, NESTED_KEYS, fields.top);
+        } catch (JsonScanner.MalformedJson e) {
+            throw invalid(e.getMessage());
         }
-    }
-
-    /** A string value, null for JSON null, or a {@link Mismatch} naming what was there instead. */
-    private static Object scalar(JsonReader reader) throws IOException {
-        JsonToken t = reader.peek();
-        switch (t) {
-            case STRING:
-                return reader.nextString();
-            case NULL:
-                reader.nextNull();
-                return null;
-            default:
-                reader.skipValue();
-                return new Mismatch(describe(t));
+        for (String object : NESTED_KEYS.keySet()) {
+            if (fields.top.get(object) instanceof JsonScanner.Mismatch m) {
+                throw invalid("\"" + object + "\" must be an object, got " + m.found());
+            }
         }
+        return fields;
     }
 
     private static long parseTime(String text) throws InvalidReportException {
@@ -190,7 +119,7 @@ public final class ReportParser {
         if (v == null) {
             throw invalid("missing required key \"" + key + "\"");
         }
-        if (v instanceof Mismatch m) {
+        if (v instanceof JsonScanner.Mismatch m) {
             throw invalid("\"" + key + "\" must be a string, got " + m.found());
         }
         String s = (String) v;
@@ -202,7 +131,7 @@ public final class ReportParser {
 
     private static String optionalString(Map<String, Object> values, String path) throws InvalidReportException {
         Object v = values.get(path);
-        if (v instanceof Mismatch m) {
+        if (v instanceof JsonScanner.Mismatch m) {
             throw invalid("\"" + path + "\" must be a string, got " + m.found());
         }
         return (String) v;
@@ -212,18 +141,6 @@ public final class ReportParser {
         if (s != null && s.length() > max) {
             throw invalid("\"" + path + "\" is longer than " + max + " characters");
         }
-    }
-
-    private static String describe(JsonToken t) {
-        return switch (t) {
-            case BEGIN_ARRAY -> "an array";
-            case BEGIN_OBJECT -> "an object";
-            case NULL -> "null";
-            case BOOLEAN -> "a boolean";
-            case NUMBER -> "a number";
-            case STRING -> "a string";
-            default -> t.toString().toLowerCase();
-        };
     }
 
     private static String clip(String s) {

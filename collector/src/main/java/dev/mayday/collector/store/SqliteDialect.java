@@ -38,6 +38,8 @@ final class SqliteDialect implements Dialect {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA cache_size=-65536");
             s.execute("PRAGMA temp_store=MEMORY");
+            // Checkpoint every ~64 MB of WAL rather than every 4 MB: fewer fsyncs while ingesting.
+            s.execute("PRAGMA wal_autocheckpoint=16384");
         }
     }
 

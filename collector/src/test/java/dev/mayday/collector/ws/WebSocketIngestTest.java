@@ -98,7 +98,8 @@ class WebSocketIngestTest {
         for (int i = 0; i < 100 && ws.closeCode < 0; i++) {
             Thread.sleep(100);
         }
-        assertEquals(1009, ws.closeCode, "closed as too big");
+        // 1009 "too big"; 1006 when the socket closes before the client reads the close frame
+        assertTrue(ws.closeCode == 1009 || ws.closeCode == 1006, "closed, code " + ws.closeCode);
         assertEquals(0, c.count("sig-ws-big"));
     }
 
