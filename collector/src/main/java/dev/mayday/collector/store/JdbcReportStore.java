@@ -89,6 +89,8 @@ public final class JdbcReportStore implements ReportStore {
                 + " time_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL, app TEXT, version TEXT, kind TEXT NOT NULL,"
                 + " machine_id TEXT, title TEXT NOT NULL, comment TEXT, body " + dialect.blobType() + " NOT NULL)",
             "CREATE INDEX IF NOT EXISTS reports_by_group ON reports (signature, time_ms)",
+            // Few reports carry a comment: a partial index finds them without scanning the group.
+            "CREATE INDEX IF NOT EXISTS reports_with_comment ON reports (signature, time_ms) WHERE comment IS NOT NULL",
             "CREATE TABLE IF NOT EXISTS crash_groups (signature VARCHAR(200) PRIMARY KEY, title TEXT NOT NULL,"
                 + " app TEXT, kind TEXT NOT NULL, count BIGINT NOT NULL, machines BIGINT NOT NULL,"
                 + " first_ms BIGINT NOT NULL, last_ms BIGINT NOT NULL)",
