@@ -11,7 +11,11 @@ import dev.mayday.collector.group.ReportSummary;
 import dev.mayday.collector.store.ReportStore;
 import dev.mayday.collector.store.StoreException;
 
+import com.google.gson.stream.JsonWriter;
+
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -64,11 +68,19 @@ final class GroupsHandler implements HttpHandler {
             }
         }
         List<GroupSummary> groups = store.groups(new GroupQuery(q.get("app"), q.get("version"), q.get("kind"), limit));
-        JsonArray out = new JsonArray();
-        for (GroupSummary g : groups) {
-            out.add(JsonViews.group(g));
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, 0);
+        try (JsonWriter w = new JsonWriter(new BufferedWriter(
+                new OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8), 65536))) {
+            w.setSerializeNulls(true);
+            w.setHtmlSafe(false);
+            w.beginArray();
+            for (GroupSummary g : groups) {
+                JsonViews.writeGroup(w, g);
+            }
+            w.endArray();
         }
-        Exchanges.json(ex, 200, out);
     }
 
     private void one(HttpExchange ex, String signature) throws IOException, StoreException {

@@ -6,6 +6,9 @@ import dev.mayday.collector.group.GroupSummary;
 import dev.mayday.collector.group.ReportSummary;
 import dev.mayday.collector.group.VersionCount;
 
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
 import java.time.Instant;
 
 /** The API's JSON shapes; times are ISO-8601 UTC strings like the report's own. */
@@ -35,6 +38,30 @@ final class JsonViews {
         o.add("versions", versions);
         o.addProperty("machines", g.machines());
         return o;
+    }
+
+    /** The same shape as {@link #group}, written straight to a stream: no tree for long lists. */
+    static void writeGroup(JsonWriter w, GroupSummary g) throws IOException {
+        w.beginObject();
+        w.name("signature").value(g.signature());
+        w.name("title").value(g.title());
+        w.name("app").value(g.app());
+        w.name("kind").value(g.kind());
+        w.name("count").value(g.count());
+        w.name("firstSeen").value(iso(g.firstSeenMs()));
+        w.name("lastSeen").value(iso(g.lastSeenMs()));
+        w.name("versions").beginArray();
+        for (VersionCount v : g.versions()) {
+            w.beginObject();
+            w.name("version").value(v.version());
+            w.name("count").value(v.count());
+            w.name("firstSeen").value(iso(v.firstSeenMs()));
+            w.name("lastSeen").value(iso(v.lastSeenMs()));
+            w.endObject();
+        }
+        w.endArray();
+        w.name("machines").value(g.machines());
+        w.endObject();
     }
 
     static JsonObject report(ReportSummary r) {

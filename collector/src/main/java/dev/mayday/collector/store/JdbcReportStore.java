@@ -47,6 +47,10 @@ public final class JdbcReportStore implements ReportStore {
     private static final String COUNT_MACHINE = "UPDATE crash_groups SET machines = machines + 1 WHERE signature = ?";
     private static final String GROUP_COLUMNS = "g.signature, g.title, g.app, g.kind, g.count, g.machines, g.first_ms, g.last_ms";
 
+    private static final int IN_LIST_LIMIT = 300;
+    private static final Comparator<VersionCount> VERSION_ORDER =
+            Comparator.comparingLong(VersionCount::firstSeenMs).thenComparing(VersionCount::version);
+
     private final Dialect dialect;
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
@@ -94,7 +98,8 @@ public final class JdbcReportStore implements ReportStore {
             "CREATE TABLE IF NOT EXISTS crash_groups (signature VARCHAR(200) PRIMARY KEY, title TEXT NOT NULL,"
                 + " app TEXT, kind TEXT NOT NULL, count BIGINT NOT NULL, machines BIGINT NOT NULL,"
                 + " first_ms BIGINT NOT NULL, last_ms BIGINT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS crash_groups_by_count ON crash_groups (count)",
+            // Matches the ranking's ORDER BY, so the top N are read straight off the index.
+            "CREATE INDEX IF NOT EXISTS crash_groups_rank ON crash_groups (count DESC, signature)",
             "CREATE TABLE IF NOT EXISTS group_versions (signature VARCHAR(200) NOT NULL, version TEXT NOT NULL,"
                 + " count BIGINT NOT NULL, first_ms BIGINT NOT NULL, last_ms BIGINT NOT NULL,"
                 + " PRIMARY KEY (signature, version))",
@@ -304,24 +309,36 @@ public final class JdbcReportStore implements ReportStore {
         for (GroupSummary g : groups) {
             bySignature.put(g.signature(), new ArrayList<>());
         }
-        StringBuilder sql = new StringBuilder("SELECT signature, version, count, first_ms, last_ms FROM group_versions WHERE signature IN (");
-        for (int i = 0; i < groups.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        sql.append(") ORDER BY first_ms, version");
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        // A long IN list costs more than reading every version row once: past a few hundred groups,
+        // read them all and keep the ones asked for.
+        boolean all = groups.size() > IN_LIST_LIMIT;
+        StringBuilder sql = new StringBuilder("SELECT signature, version, count, first_ms, last_ms FROM group_versions");
+        if (!all) {
+            sql.append(" WHERE signature IN (");
             for (int i = 0; i < groups.size(); i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            sql.append(")");
+        }
+        // sorted per group below: sorting a few rows per group beats sorting the whole result
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; !all && i < groups.size(); i++) {
                 s.setString(i + 1, groups.get(i).signature());
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    bySignature.get(rs.getString(1)).add(new VersionCount(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    List<VersionCount> list = bySignature.get(rs.getString(1));
+                    if (list != null) {
+                        list.add(new VersionCount(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    }
                 }
             }
         }
         List<GroupSummary> out = new ArrayList<>(groups.size());
         for (GroupSummary g : groups) {
-            out.add(g.withVersions(List.copyOf(bySignature.get(g.signature()))));
+            List<VersionCount> versions = bySignature.get(g.signature());
+            versions.sort(VERSION_ORDER);
+            out.add(g.withVersions(List.copyOf(versions)));
         }
         return out;
     }

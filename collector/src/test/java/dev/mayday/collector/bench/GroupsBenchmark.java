@@ -26,7 +26,7 @@ public final class GroupsBenchmark {
 
     private static final int VERSIONS = 6;
     private static final int MACHINES = 20_000;
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 500;
 
     public static void main(String[] args) throws Exception {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -50,7 +50,7 @@ public final class GroupsBenchmark {
     }
 
     private static void time(RawHttpClient client, String label, String path) throws Exception {
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 200; i++) {
             check(client.get(path, null), path);
         }
         long[] nanos = new long[ROUNDS];
