@@ -1,7 +1,6 @@
 package dev.mayday.agent;
 
 import dev.mayday.agent.capture.CrashHandler;
-import dev.mayday.agent.capture.DefaultUncaughtHandler;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
@@ -13,6 +12,8 @@ import dev.mayday.agent.options.OptionsLoader;
 import dev.mayday.bootstrap.Bridge;
 import dev.mayday.bootstrap.JulCapture;
 import dev.mayday.bootstrap.LogRing;
+import dev.mayday.bootstrap.MemoryReserve;
+import dev.mayday.bootstrap.ReentrancyGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,8 +24,8 @@ import java.util.function.Supplier;
 /**
  * Starts Mayday inside a JVM: reads the options, sets up the log ring, the report pipeline and
  * its thread, and puts the hooks in place. Only what must exist before the first crash happens
- * here; hooking the JDK classes already loaded and everything report building needs happen
- * later, on Mayday's own thread, so the program does not wait for them.
+ * here; everything report building needs (Gson, JMX) is loaded later, on Mayday's own thread,
+ * so the program does not wait for it.
  */
 public final class Mayday {
 
@@ -80,25 +81,23 @@ public final class Mayday {
         Bridge.captureStreams(options.captures("stdout"), options.captures("stderr"));
         captureStandardStreams();
 
-        final Instrumenter instrumenter = Instrumenter.install(inst, options, agentLoader);
+        // Thread and System are hooked before main runs: a program may set its own System.out or
+        // default handler in its first line.
+        Instrumenter.install(inst, options, agentLoader).hookLoadedJdkClasses();
+        // Before anything else can run out of memory: heap to give back when it does.
+        MemoryReserve.take();
+        // The main thread's re-entrancy flag exists before any crash needs it.
+        if (ReentrancyGuard.enter()) {
+            ReentrancyGuard.exit();
+        }
         Reporter reporter = new Reporter(new Supplier<ReportPipeline>() {
             @Override
             public ReportPipeline get() {
                 return ReportPipeline.create(options, inst, agentVersion());
             }
-        }, new Runnable() {
-            @Override
-            public void run() {
-                instrumenter.hookLoadedJdkClasses();
-                captureStandardStreams(); // the program may have set its own streams meanwhile
-                Diagnostics.debug("JDK hooks in place");
-            }
         }, WARM_UP_AFTER_MILLIS);
         Bridge.install(new CrashHandler(reporter, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE)));
-        if (options.uncaught() != Options.Uncaught.OFF) {
-            DefaultUncaughtHandler.install(); // until Thread itself is hooked
-        }
         reporter.start();
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());

@@ -10,6 +10,12 @@ import java.nio.charset.Charset;
  */
 public final class Bridge {
 
+    /** Where an uncaught exception was seen, by the number woven code passes (no string constant to load). */
+    public static final int THREAD = 0;
+    public static final int AWT_EVENT_THREAD = 1;
+    // Created when this class initialises at start-up, not when memory may have run out.
+    private static final String[] UNCAUGHT_ORIGINS = {"thread", "awt-event-thread"};
+
     private static volatile CrashSink sink;
     private static volatile boolean captureStdout;
     private static volatile boolean captureStderr;
@@ -33,7 +39,8 @@ public final class Bridge {
      *
      * @return the failure to throw on, or null to return normally from the method
      */
-    public static Throwable mainLoopFailed(Throwable failure, String origin) {
+    public static Throwable mainLoopFailed(Throwable failure, int origin) {
+        MemoryReserve.releaseFor(failure);
         CrashSink s = sink;
         if (s == null || !ReentrancyGuard.enter()) {
             return failure;
@@ -48,13 +55,14 @@ public final class Bridge {
     }
 
     /** Woven into the start of {@code Thread.dispatchUncaughtException} and the AWT event thread's handler. */
-    public static void uncaught(Thread thread, Throwable failure, String origin) {
+    public static void uncaught(Thread thread, Throwable failure, int origin) {
+        MemoryReserve.releaseFor(failure);
         CrashSink s = sink;
         if (s == null || !ReentrancyGuard.enter()) {
             return;
         }
         try {
-            s.uncaught(thread, failure, origin);
+            s.uncaught(thread, failure, UNCAUGHT_ORIGINS[origin]);
         } catch (Throwable ignored) {
             // The application's own handler still runs.
         } finally {

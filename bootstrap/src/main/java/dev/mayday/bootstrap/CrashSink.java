@@ -16,10 +16,11 @@ public interface CrashSink {
      * A method wrapped as a main loop ended with {@code failure}. Called on the failing thread;
      * returns once the report is on disk. With {@code onCrash=exit} it does not return.
      *
-     * @param origin the {@code mainLoop} pattern that matched and the method, for the report
+     * @param origin which wrapped method failed, as numbered by the agent when it wove it (a number,
+     *        not a string: loading a string constant can itself run out of memory)
      * @return {@link #RETHROW} or {@link #CONTINUE}
      */
-    int mainLoopFailed(Throwable failure, String origin);
+    int mainLoopFailed(Throwable failure, int origin);
 
     /** {@code thread} is about to end with {@code failure} (or the AWT event thread caught it). */
     void uncaught(Thread thread, Throwable failure, String origin);

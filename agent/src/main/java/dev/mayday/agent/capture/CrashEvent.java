@@ -60,12 +60,16 @@ public final class CrashEvent {
         return timeMillis;
     }
 
-    /** True if the failure or any of its causes is an OutOfMemoryError. */
+    /** True if the failure or any of its causes is an OutOfMemoryError. Allocates nothing. */
     public static boolean isOutOfMemory(Throwable t) {
-        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                return true;
+        try {
+            for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) {
+                    return true;
+                }
             }
+        } catch (Throwable hostile) {
+            // getCause() is the application's code and may throw: not an OOM then.
         }
         return false;
     }

@@ -1,8 +1,10 @@
 package dev.mayday.agent.capture;
 
 import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.instrument.MainLoopOrigins;
 import dev.mayday.agent.options.Options;
 import dev.mayday.bootstrap.CrashSink;
+import dev.mayday.bootstrap.MemoryReserve;
 
 /**
  * Where woven code hands over a failure: decides whether it is reported (once per exception
@@ -25,23 +27,21 @@ public final class CrashHandler implements CrashSink {
     }
 
     @Override
-    public int mainLoopFailed(Throwable failure, String origin) {
+    public int mainLoopFailed(Throwable failure, int originId) {
+        freeMemoryFor(failure);
         if (recent.firstTime(failure)) {
+            String origin = MainLoopOrigins.get(originId);
             int bar = origin.indexOf('|');
             String pattern = bar < 0 ? origin : origin.substring(0, bar);
             String method = bar < 0 ? null : origin.substring(bar + 1);
             reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure, "mainLoop",
                     pattern, method, System.currentTimeMillis()));
         }
-        switch (onCrash) {
-            case EXIT:
-                exit("onCrash=exit");
-                return RETHROW; // only if exiting was refused
-            case CONTINUE:
-                return CONTINUE;
-            default:
-                return RETHROW;
+        if (onCrash == Options.OnCrash.EXIT) {
+            exit("onCrash=exit");
+            return RETHROW; // only if exiting was refused
         }
+        return onCrash == Options.OnCrash.CONTINUE ? CONTINUE : RETHROW;
     }
 
     @Override
@@ -49,6 +49,7 @@ public final class CrashHandler implements CrashSink {
         if (uncaught == Options.Uncaught.OFF || failure == null || isThreadDeath(failure)) {
             return;
         }
+        freeMemoryFor(failure);
         if (recent.firstTime(failure)) {
             reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin, null,
                     System.currentTimeMillis()));
@@ -62,17 +63,32 @@ public final class CrashHandler implements CrashSink {
         }
     }
 
+    /** An OutOfMemoryError among the causes gives the reserve back too (woven code checked the outermost). */
+    private static void freeMemoryFor(Throwable failure) {
+        if (CrashEvent.isOutOfMemory(failure)) {
+            MemoryReserve.release();
+        }
+    }
+
     private static boolean isThreadDeath(Throwable failure) {
         // Thread.stop's signal, not a bug (the class is deprecated for removal, so test by name).
         return failure.getClass().getName().equals("java.lang.ThreadDeath");
     }
 
     private void exit(String why) {
-        Diagnostics.warn("ending the program with exit status " + exitCode + " (" + why + ")");
+        try {
+            Diagnostics.warn("ending the program with exit status " + exitCode + " (" + why + ")");
+        } catch (Throwable e) {
+            // out of memory again: exit all the same
+        }
         try {
             System.exit(exitCode);
         } catch (SecurityException e) {
             Diagnostics.warn("exit refused by the security manager: " + e.getMessage());
+        } catch (Throwable e) {
+            // The orderly exit itself failed (out of memory while starting the shutdown): the
+            // status must still say that the program failed.
+            Runtime.getRuntime().halt(exitCode);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.mayday.agent.report.MinimalReport;
 import dev.mayday.agent.report.ReportBuilder;
 import dev.mayday.agent.report.ReportTrimmer;
 import dev.mayday.agent.report.Signature;
+import dev.mayday.bootstrap.MemoryReserve;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ public final class ReportPipeline {
     private final ReportBuilder builder;
     private final Outbox outbox;
     private final QuietWindow quiet;
-    private final MemoryReserve reserve = new MemoryReserve();
 
     public ReportPipeline(ReportBuilder builder, Outbox outbox, long quietSeconds) {
         this.builder = builder;
@@ -41,9 +41,6 @@ public final class ReportPipeline {
 
     /** Writes the report; returns its file, or null if it was held back or could not be written. */
     Path write(CrashEvent event) {
-        if (CrashEvent.OOM.equals(event.kind())) {
-            reserve.release();
-        }
         String id = UUID.randomUUID().toString();
         Signature signature = null;
         byte[] json;
@@ -74,7 +71,9 @@ public final class ReportPipeline {
                     + e + "); the failure was: " + event.failure());
             return null;
         } finally {
-            reserve.take();
+            if (!CrashEvent.OOM.equals(event.kind())) {
+                MemoryReserve.take(); // after an OOM, not now: the program needs the room to end
+            }
         }
     }
 
@@ -83,7 +82,7 @@ public final class ReportPipeline {
      * loaded before the first real crash, and sets the memory reserve aside.
      */
     void warmUp() {
-        reserve.take();
+        MemoryReserve.take();
         try {
             Throwable sample = new IllegalStateException("warm-up");
             CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), sample, "mainLoop",

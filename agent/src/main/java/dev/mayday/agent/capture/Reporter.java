@@ -12,10 +12,9 @@ import java.util.function.Supplier;
  * StackOverflowError on the failing thread leaves too little stack to build one there. The
  * failing thread waits (bounded) until its report is on disk.
  *
- * <p>The thread also takes start-up work off the program's path: it first runs the deferred
- * start-up task (hooking the JDK classes already loaded), and when nothing has failed for a
- * moment it warms report building up once, so that the first real crash is written quickly.
- * The report pipeline itself (Gson, JMX) is created on first use, never during premain.
+ * <p>The report pipeline (Gson, JMX) is created on first use, never during premain; when
+ * nothing has failed for a moment after start-up, the thread warms report building up once, so
+ * that the first real crash is written quickly.
  */
 public final class Reporter {
 
@@ -24,18 +23,13 @@ public final class Reporter {
 
     private final ArrayBlockingQueue<Job> queue = new ArrayBlockingQueue<Job>(256);
     private final Supplier<ReportPipeline> pipelineFactory;
-    private final Runnable startupTask;
     private final long warmUpAfterMillis;
     private final Thread thread;
     private volatile ReportPipeline pipeline;
 
-    /**
-     * @param startupTask run first on the reporter thread
-     * @param warmUpAfterMillis idle time after start before warming up; negative for never
-     */
-    public Reporter(Supplier<ReportPipeline> pipelineFactory, Runnable startupTask, long warmUpAfterMillis) {
+    /** @param warmUpAfterMillis idle time after start before warming up; negative for never */
+    public Reporter(Supplier<ReportPipeline> pipelineFactory, long warmUpAfterMillis) {
         this.pipelineFactory = pipelineFactory;
-        this.startupTask = startupTask;
         this.warmUpAfterMillis = warmUpAfterMillis;
         this.thread = new Thread(null, new Runnable() {
             @Override
@@ -59,11 +53,25 @@ public final class Reporter {
         if (!queue.offer(job)) {
             return pipeline().write(event); // more than 256 at once: write on this thread
         }
-        try {
-            if (!job.done.await(WAIT_FOR_REPORT_MILLIS, TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_FOR_REPORT_MILLIS);
+        boolean interrupted = false;
+        while (job.done.getCount() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 Diagnostics.warn("the report is taking long to write; the program goes on");
+                break;
             }
-        } catch (InterruptedException e) {
+            try {
+                job.done.await(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (OutOfMemoryError e) {
+                // Waiting allocates a little; while the report is being built after an OOM that
+                // can fail. Wait again: the report is what the program is stopped for.
+                Thread.yield();
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return job.written;
@@ -77,11 +85,6 @@ public final class Reporter {
     }
 
     private void loop() {
-        try {
-            startupTask.run();
-        } catch (Throwable e) {
-            Diagnostics.debug("start-up task: " + e);
-        }
         boolean warmed = warmUpAfterMillis < 0;
         while (true) {
             try {

@@ -73,9 +73,9 @@ final class ClassWeaving {
             applied[0]++;
             switch (hook.kind) {
                 case JdkHook.UNCAUGHT:
-                    return new UncaughtMethod(mv, hook.detail);
+                    return new UncaughtMethod(mv, (Integer) hook.detail);
                 case JdkHook.STREAM:
-                    return new StreamMethod(mv, hook.detail);
+                    return new StreamMethod(mv, (String) hook.detail);
                 default:
                     return new JulMethod(mv, framesNeeded);
             }
@@ -84,9 +84,9 @@ final class ClassWeaving {
 
     /** Reports at the start; after the application's handler ran, lets {@code uncaught=exit} act. */
     private static final class UncaughtMethod extends MethodVisitor {
-        private final String origin;
+        private final int origin;
 
-        UncaughtMethod(MethodVisitor next, String origin) {
+        UncaughtMethod(MethodVisitor next, int origin) {
             super(Opcodes.ASM9, next);
             this.origin = origin;
         }
@@ -96,9 +96,9 @@ final class ClassWeaving {
             super.visitCode();
             super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitLdcInsn(origin);
+            super.visitLdcInsn(origin); // an int: loading it allocates nothing
             super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "uncaught",
-                    "(Ljava/lang/Thread;Ljava/lang/Throwable;Ljava/lang/String;)V", false);
+                    "(Ljava/lang/Thread;Ljava/lang/Throwable;I)V", false);
         }
 
         @Override

@@ -11,11 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Puts the hooks in place. At start-up it only lets the JDK modules read the bootstrap classes
- * and registers the transformer, which weaves classes as they load. The few hooked JDK classes
- * that are already loaded (Thread, System) are retransformed a moment later, in one batch, on
- * Mayday's own thread ({@link #hookLoadedJdkClasses()}): loading a bytecode library and
- * rewriting Thread is the most expensive part of starting, and the program need not wait for it.
+ * Puts the hooks in place: lets the JDK modules read the bootstrap classes, registers the
+ * transformer, which weaves classes as they load, and retransforms the few hooked JDK classes
+ * already loaded (Thread, System) in one batch ({@link #hookLoadedJdkClasses()}).
  */
 public final class Instrumenter {
 

@@ -17,10 +17,10 @@ final class JdkHook {
     final String methodName;
     final String descriptor;
     final int kind;
-    /** For UNCAUGHT, the origin named in the report; for STREAM, the Bridge method. */
-    final String detail;
+    /** For UNCAUGHT, the Bridge's number of the origin named in the report; for STREAM, the Bridge method. */
+    final Object detail;
 
-    private JdkHook(String className, String methodName, String descriptor, int kind, String detail) {
+    private JdkHook(String className, String methodName, String descriptor, int kind, Object detail) {
         this.className = className;
         this.methodName = methodName;
         this.descriptor = descriptor;
@@ -30,11 +30,11 @@ final class JdkHook {
 
     /** {@code Thread.dispatchUncaughtException}: every thread that ends by an exception passes here. */
     static final JdkHook THREAD_UNCAUGHT = new JdkHook("java/lang/Thread", "dispatchUncaughtException",
-            "(Ljava/lang/Throwable;)V", UNCAUGHT, "thread");
+            "(Ljava/lang/Throwable;)V", UNCAUGHT, dev.mayday.bootstrap.Bridge.THREAD);
 
     /** The AWT event thread catches exceptions itself and calls the handler directly. */
     static final JdkHook AWT_EVENT_THREAD = new JdkHook("java/awt/EventDispatchThread", "processException",
-            "(Ljava/lang/Throwable;)V", UNCAUGHT, "awt-event-thread");
+            "(Ljava/lang/Throwable;)V", UNCAUGHT, dev.mayday.bootstrap.Bridge.AWT_EVENT_THREAD);
 
     static final JdkHook SYSTEM_SET_OUT = new JdkHook("java/lang/System", "setOut", "(Ljava/io/PrintStream;)V",
             STREAM, "captureOut");

@@ -95,9 +95,9 @@ final class MainLoopWeaver extends ClassVisitor {
                 super.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
                 super.visitLabel(handler);
                 frame();
-                super.visitLdcInsn(origin);
+                super.visitLdcInsn(MainLoopOrigins.register(origin)); // an int: no allocation
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "mainLoopFailed",
-                        "(Ljava/lang/Throwable;Ljava/lang/String;)Ljava/lang/Throwable;", false);
+                        "(Ljava/lang/Throwable;I)Ljava/lang/Throwable;", false);
                 super.visitInsn(Opcodes.DUP);
                 super.visitJumpInsn(Opcodes.IFNULL, carryOn);
                 super.visitInsn(Opcodes.ATHROW);

@@ -4,6 +4,8 @@ import dev.mayday.agent.diag.Diagnostics;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
@@ -15,6 +17,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
     private final List<JdkHook> jdkHooks;
     private final MainLoopRules mainLoops;
     private final ClassLoader agentLoader;
+    private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
 
     MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
@@ -43,11 +46,31 @@ public final class MaydayTransformer implements ClassFileTransformer {
             byte[] woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
             if (woven != null) {
                 Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
+                resolveBridgeIn(loader);
             }
             return woven;
         } catch (Throwable e) {
             Diagnostics.debug("left " + className + " unchanged: " + e);
             return null;
+        }
+    }
+
+    /**
+     * Makes {@code loader} look up the bridge class now. Woven code would otherwise look it up on
+     * its first failure, and for an application class loader that lookup runs Java code that
+     * allocates: after an OutOfMemoryError it would fail before the report could start.
+     */
+    private void resolveBridgeIn(ClassLoader loader) {
+        synchronized (bridgeResolvedIn) {
+            if (bridgeResolvedIn.containsKey(loader)) {
+                return;
+            }
+            bridgeResolvedIn.put(loader, Boolean.TRUE);
+        }
+        try {
+            Class.forName("dev.mayday.bootstrap.Bridge", false, loader);
+        } catch (Throwable e) {
+            Diagnostics.debug("bridge not visible from " + loader + ": " + e);
         }
     }
 

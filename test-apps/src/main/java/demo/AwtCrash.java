@@ -1,0 +1,17 @@
+package demo;
+
+import java.awt.EventQueue;
+
+/** An exception on the AWT event thread, which catches it itself and goes on. */
+public class AwtCrash {
+    public static void main(String[] args) throws Exception {
+        EventQueue.invokeAndWait(() -> System.out.println("on " + Thread.currentThread().getName()));
+        EventQueue.invokeLater(() -> {
+            Object[] items = new Object[2];
+            System.out.println(items[5]);
+        });
+        Thread.sleep(1500);
+        EventQueue.invokeAndWait(() -> System.out.println("event thread still serving"));
+        System.exit(0);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.mayday.it;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a test app in a child JVM under the real agent jar, as a user would, and collects what a
+ * user would look at: the exit status, the output, and the report files in the outbox.
+ */
+public final class ChildJvm {
+
+    static final Path AGENT_JAR = Paths.get(System.getProperty("mayday.agent.jar", "../agent/target/mayday-agent.jar"))
+            .toAbsolutePath().normalize();
+    static final String APP_CLASSES = System.getProperty("test.apps.classes", "target/classes");
+
+    private final Jdk jdk;
+    private final Path home;
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> classPath = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private String agentArgs = "";
+    private boolean withAgent = true;
+    private long timeoutSeconds = 60;
+
+    ChildJvm(Jdk jdk, Path home) {
+        this.jdk = jdk;
+        this.home = home;
+        classPath.add(APP_CLASSES);
+    }
+
+    /** The outbox every run uses unless the agent arguments name another. */
+    Path outbox() {
+        return home.resolve("outbox");
+    }
+
+    ChildJvm agentArgs(String args) {
+        this.agentArgs = args;
+        return this;
+    }
+
+    ChildJvm withoutAgent() {
+        this.withAgent = false;
+        return this;
+    }
+
+    ChildJvm jvmArg(String arg) {
+        jvmArgs.add(arg);
+        return this;
+    }
+
+    ChildJvm classPath(String entry) {
+        classPath.add(entry);
+        return this;
+    }
+
+    ChildJvm env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    ChildJvm timeout(long seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
+    Result run(String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java.toString());
+        // ~/.mayday (machine id) stays inside the test's own directory.
+        command.add("-Duser.home=" + home);
+        command.add("-Xshare:auto");
+        command.addAll(jvmArgs);
+        if (withAgent) {
+            String outbox = "outbox=" + outbox();
+            String all = agentArgs.isEmpty() ? outbox : (agentArgs.contains("outbox=") ? agentArgs : outbox + "," + agentArgs);
+            command.add("-javaagent:" + AGENT_JAR + "=" + all);
+        }
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classPath));
+        command.add(mainClass);
+        Collections.addAll(command, args);
+
+        Path stdout = Files.createTempFile(home, "stdout", ".txt");
+        Path stderr = Files.createTempFile(home, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("MAYDAY_") || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment().putAll(environment);
+        Process process = pb.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(mainClass + " did not end within " + timeoutSeconds + " s; stderr:\n"
+                    + Files.readString(stderr));
+        }
+        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8), outbox());
+    }
+
+    /** What the run left behind. */
+    static final class Result {
+        final int exitCode;
+        final String stdout;
+        final String stderr;
+        final Path outbox;
+
+        Result(int exitCode, String stdout, String stderr, Path outbox) {
+            this.exitCode = exitCode;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.outbox = outbox;
+        }
+
+        /** The report files, oldest name first. */
+        List<Path> reportFiles() throws IOException {
+            if (!Files.isDirectory(outbox)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.list(outbox)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
+            }
+        }
+
+        List<JsonObject> reports() throws IOException {
+            List<JsonObject> reports = new ArrayList<>();
+            for (Path p : reportFiles()) {
+                reports.add(JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject());
+            }
+            return reports;
+        }
+
+        /** The one report the run must have written. */
+        JsonObject onlyReport() throws IOException {
+            List<JsonObject> reports = reports();
+            if (reports.size() != 1) {
+                throw new AssertionError("expected 1 report, found " + reports.size() + "\n" + this);
+            }
+            return reports.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout (tail)\n" + tail(stdout) + "\n--- stderr (tail)\n" + tail(stderr);
+        }
+
+        private static String tail(String s) {
+            return s.length() > 4000 ? "..." + s.substring(s.length() - 4000) : s;
+        }
+    }
+}

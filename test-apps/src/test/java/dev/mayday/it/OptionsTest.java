@@ -1,0 +1,63 @@
+package dev.mayday.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Options from every source, and bad options failing fast with one clear line. */
+class OptionsTest {
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void badValueStopsStartUpWithOneLineNamingKeyAndChoices(Jdk jdk) throws Exception {
+        ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("onCrash=explode").run("demo.Hello");
+
+        assertEquals(78, run.exitCode, run.toString());
+        assertEquals("mayday: bad value 'explode' for option onCrash (agent arguments); expected one of exit, rethrow, continue",
+                run.stderr.strip());
+        assertFalse(run.stdout.contains("hello"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void unknownKeyStopsStartUpAndListsTheValidOnes(Jdk jdk) throws Exception {
+        ChildJvm.Result run = new ChildJvm(jdk, home).jvmArg("-Dmayday.onCrsh=exit").run("demo.Hello");
+
+        assertEquals(78, run.exitCode, run.toString());
+        String line = run.stderr.strip();
+        assertFalse(line.contains("\n"), "one line only: " + line);
+        assertTrue(line.startsWith("mayday: unknown option 'onCrsh' (system property -Dmayday.onCrsh); valid options: app, version, mainLoop"), line);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void environmentConfigFileAndPropertiesAreReadInTheirPrecedence(Jdk jdk) throws Exception {
+        Path config = Files.writeString(home.resolve("mayday.properties"),
+                "mainLoop=demo.Game#tick\nonCrash=rethrow\nexitCode=12\n");
+        // File says rethrow, environment says exit, the system property sets the status: 13.
+        ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("config=" + config)
+                .env("MAYDAY_ON_CRASH", "exit").jvmArg("-Dmayday.exitCode=13").run("demo.Game", "4");
+
+        assertEquals(13, run.exitCode, run.toString());
+        assertEquals(1, run.reportFiles().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void optionsNotBuiltYetAreAcceptedAndSaidSo(Jdk jdk) throws Exception {
+        ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("send=http://127.0.0.1:9/api/reports").run("demo.Hello");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.stderr.contains("mayday: option send is not built yet in this version; it is accepted and ignored"),
+                run.stderr);
+    }
+}
