@@ -1,0 +1,38 @@
+package dev.mayday.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    @Test
+    void secretLookingNamesAreAlwaysRedacted() {
+        Redactor r = new Redactor(null);
+        for (String name : new String[] {"DB_PASSWORD", "aws.secret.key", "MAYDAY_TOKEN", "javax.net.ssl.keyStorePassword",
+                                         "GITHUB_AUTH", "credentials.file", "passwd"}) {
+            assertTrue(r.isSecret(name), name);
+        }
+        assertFalse(r.isSecret("java.version"));
+        assertFalse(r.isSecret("PATH"));
+        assertEquals("[redacted]", r.value("API_TOKEN", "abc"));
+        assertEquals("/usr/bin", r.value("PATH", "/usr/bin"));
+    }
+
+    @Test
+    void theRedactOptionAddsNames() {
+        Redactor r = new Redactor(Pattern.compile("(?i)license"));
+        assertTrue(r.isSecret("LICENSE_CODE"));
+    }
+
+    @Test
+    void pairsInsideTextAreRedacted() {
+        Redactor r = new Redactor(null);
+        assertEquals("-javaagent:/a/mayday-agent.jar=send=http://h/api,token=[redacted],app=x",
+                r.pairs("-javaagent:/a/mayday-agent.jar=send=http://h/api,token=t0ps3cret,app=x"));
+        assertEquals("demo.Main --user=bob --password=[redacted]", r.pairs("demo.Main --user=bob --password=hunter2"));
+    }
+}
