@@ -38,6 +38,11 @@ class MainLoopTest {
         assertEquals("Game.java", top.get("file").getAsString());
         assertEquals("main", report.getAsJsonObject("thread").get("name").getAsString());
 
+        // Every thread, the failing one first, its stack starting at the program's own frame.
+        JsonObject failing = report.getAsJsonArray("threads").get(0).getAsJsonObject();
+        assertTrue(failing.get("failing").getAsBoolean());
+        assertEquals("demo.Game", failing.getAsJsonArray("frames").get(0).getAsJsonObject().get("class").getAsString());
+
         // What the program logged just before, from java.util.logging and from System.out.
         JsonArray logs = report.getAsJsonArray("logs");
         assertTrue(containsMessage(logs, "INFO", "frame 5 rendered"), logs.toString());

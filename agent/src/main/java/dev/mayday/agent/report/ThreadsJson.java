@@ -49,6 +49,9 @@ final class ThreadsJson {
             t.addProperty("failing", true);
         }
         StackTraceElement[] stack = info.getStackTrace();
+        if (failing) {
+            stack = withoutMaydaysOwnFrames(stack, t);
+        }
         StackTraceElement[] kept = stack.length > MAX_FRAMES_PER_THREAD
                 ? java.util.Arrays.copyOf(stack, MAX_FRAMES_PER_THREAD) : stack;
         t.add("frames", frames.frames(kept, t));
@@ -76,6 +79,25 @@ final class ThreadsJson {
             t.add("waitingOn", on);
         }
         return t;
+    }
+
+    /**
+     * The failing thread is waiting inside Mayday for its report while it is dumped: those frames
+     * (the wait, the handler, the bridge) say nothing about the program, so its stack starts at
+     * the program's own frame.
+     */
+    static StackTraceElement[] withoutMaydaysOwnFrames(StackTraceElement[] stack, JsonObject thread) {
+        int lastMayday = -1;
+        for (int i = 0; i < stack.length && i < 64; i++) {
+            if (stack[i].getClassName().startsWith("dev.mayday.")) {
+                lastMayday = i;
+            }
+        }
+        if (lastMayday < 0) {
+            return stack;
+        }
+        thread.addProperty("maydayFramesSkipped", lastMayday + 1);
+        return java.util.Arrays.copyOfRange(stack, lastMayday + 1, stack.length);
     }
 
     private static JsonObject lock(LockInfo l) {
