@@ -51,9 +51,6 @@ public final class Mayday {
             System.exit(BAD_OPTIONS_EXIT);
             return;
         }
-        if (isJdkTool()) {
-            return; // jps, jcmd, javac under JAVA_TOOL_OPTIONS: nothing to watch
-        }
         start(options, inst, agentLoader, err);
     }
 
@@ -107,11 +104,6 @@ public final class Mayday {
     private static void captureStandardStreams() {
         System.setOut(Bridge.captureOut(System.out));
         System.setErr(Bridge.captureErr(System.err));
-    }
-
-    private static boolean isJdkTool() {
-        String command = System.getProperty("sun.java.command", "");
-        return command.startsWith("sun.tools.") || command.startsWith("jdk.") || command.startsWith("com.sun.tools.");
     }
 
     /** The version Maven wrote into the jar. */

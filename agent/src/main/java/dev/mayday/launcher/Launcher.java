@@ -41,6 +41,9 @@ public final class Launcher {
     }
 
     private static void start(String args, Instrumentation inst, String entry) {
+        if (isJdkTool()) {
+            return; // jps, jcmd, javac picking the agent up from JAVA_TOOL_OPTIONS: nothing to watch
+        }
         try {
             File jar = agentJar();
             JarFile jarFile = new JarFile(jar, false);
@@ -56,6 +59,11 @@ public final class Launcher {
             // Never take the program down with us.
             System.err.println("mayday: the agent did not start: " + e);
         }
+    }
+
+    private static boolean isJdkTool() {
+        String command = System.getProperty("sun.java.command", "");
+        return command.startsWith("sun.tools.") || command.startsWith("jdk.") || command.startsWith("com.sun.tools.");
     }
 
     private static File agentJar() throws Exception {

@@ -53,6 +53,22 @@ class OptionsTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void jdkToolsStartedUnderJavaToolOptionsAreLeftAlone(Jdk jdk) throws Exception {
+        // Containers add agents with JAVA_TOOL_OPTIONS, which every JDK tool picks up too.
+        Path javac = jdk.java.resolveSibling("javac");
+        ProcessBuilder pb = new ProcessBuilder(javac.toString(), "-version").redirectErrorStream(true);
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-javaagent:" + ChildJvm.AGENT_JAR + "=outbox=" + home.resolve("outbox")
+                + ",debug=true");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("javac "), out);
+        // Only the JVM's own "Picked up JAVA_TOOL_OPTIONS" line names Mayday; Mayday says nothing.
+        assertFalse(out.contains("mayday:") || out.contains("mayday [debug]"), "the agent must stay out of JDK tools: " + out);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void optionsNotBuiltYetAreAcceptedAndSaidSo(Jdk jdk) throws Exception {
         ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("send=http://127.0.0.1:9/api/reports").run("demo.Hello");
 
