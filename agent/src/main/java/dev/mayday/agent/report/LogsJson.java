@@ -4,8 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.mayday.bootstrap.LogEntry;
 import dev.mayday.bootstrap.LogRing;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +54,7 @@ final class LogsJson {
     }
 
     static String stackTrace(Throwable t) {
-        try {
-            StringWriter text = new StringWriter();
-            t.printStackTrace(new PrintWriter(text));
-            String s = text.toString();
-            return s.length() > MAX_EXCEPTION_CHARS ? s.substring(0, MAX_EXCEPTION_CHARS) : s;
-        } catch (Throwable e) {
-            return t.getClass().getName();
-        }
+        String s = MinimalReport.stackTrace(t);
+        return s.length() > MAX_EXCEPTION_CHARS ? s.substring(0, MAX_EXCEPTION_CHARS) : s;
     }
 }

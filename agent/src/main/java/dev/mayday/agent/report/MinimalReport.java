@@ -36,7 +36,8 @@ public final class MinimalReport {
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String stackTrace(Throwable t) {
+    /** {@code printStackTrace} as text; never throws, whatever the throwable does. */
+    static String stackTrace(Throwable t) {
         try {
             StringWriter text = new StringWriter();
             t.printStackTrace(new PrintWriter(text));
