@@ -9,7 +9,9 @@ package dev.mayday.collector.ingest;
  * @param version   {@code app.version}, or null
  * @param machineId {@code system.machineId}, or null
  * @param comment   {@code user.comment}, or null
+ * @param stored    the body as the store keeps it ({@link dev.mayday.collector.store.BodyCodec}),
+ *                  prepared on the ingest thread so the single database writer does less
  */
 public record Report(String id, String signature, String title, String kind, long timeMs,
-                     String appName, String version, String machineId, String comment, byte[] body) {
+                     String appName, String version, String machineId, String comment, byte[] body, byte[] stored) {
 }

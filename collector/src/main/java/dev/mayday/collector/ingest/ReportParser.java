@@ -1,6 +1,8 @@
 package dev.mayday.collector.ingest;
 
 
+import dev.mayday.collector.store.BodyCodec;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -67,7 +69,7 @@ public final class ReportParser {
             if (comment != null && comment.length() > MAX_COMMENT) {
                 comment = comment.substring(0, MAX_COMMENT);
             }
-            return new Report(id, signature, title, kind, time, appName, version, machine, comment, body);
+            return new Report(id, signature, title, kind, time, appName, version, machine, comment, body, BodyCodec.encode(body));
         } catch (InvalidReportException e) {
             throw e.reportId() == null && idForErrors != null ? new InvalidReportException(e.getMessage(), idForErrors) : e;
         }

@@ -27,7 +27,11 @@ final class SqliteDialect implements Dialect {
         } catch (ClassNotFoundException e) {
             throw new SQLException("sqlite-jdbc is missing", e);
         }
-        return DriverManager.getConnection(url);
+        // Without this, the driver asks SQLite for the last row id after every insert, which the
+        // collector never reads: a measurable share of ingest time.
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setGetGeneratedKeys(false);
+        return DriverManager.getConnection(url, config.toProperties());
     }
 
     @Override

@@ -113,7 +113,7 @@ public final class GroupsBenchmark {
                         + "\",\"app\":{\"name\":\"acme-game\",\"version\":\"" + version + "\"},\"system\":{\"machineId\":\""
                         + machine + "\"}}";
                 batch.add(new Report(id, sig, title, kind, time, "acme-game", version, machine, null,
-                        body.getBytes(StandardCharsets.UTF_8)));
+                        body.getBytes(StandardCharsets.UTF_8), null));
                 if (batch.size() == 10_000) {
                     store.insert(batch);
                     batch.clear();

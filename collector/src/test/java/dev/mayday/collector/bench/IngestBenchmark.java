@@ -66,14 +66,23 @@ public final class IngestBenchmark {
             // warm-up: let the JIT compile the ingest path before measuring
             post(port, text, 3000, connections, "warm");
             AtomicLong latencyNanos = new AtomicLong();
+            java.util.Map<String, Long> cpuBefore = cpuByThreadKind();
             long start = System.nanoTime();
             post(port, text, total, connections, "run", latencyNanos);
             double seconds = (System.nanoTime() - start) / 1e9;
+            java.util.Map<String, Long> cpuAfter = cpuByThreadKind();
             long stored = collector.store().reportCount();
             System.out.printf("  %-15s %6.1f KB/report: %,d reports in %.2f s = %,.0f reports/s over %d connections,"
                             + " mean latency %.1f ms (stored %,d)%n",
                     label, size / 1024.0, total, seconds, total / seconds, connections,
                     latencyNanos.get() / 1e6 / total, stored);
+            StringBuilder cpu = new StringBuilder();
+            for (var e : cpuAfter.entrySet()) {
+                long used = e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+                cpu.append(String.format(" %s %.0f us", e.getKey(), used / 1e3 / total));
+            }
+            System.out.println("                  CPU per report by thread:" + cpu
+                    + " (plus SQLite's and the kernel's work done on those threads)");
         }
         deleteTree(dir);
     }
@@ -112,6 +121,7 @@ public final class IngestBenchmark {
                     failures.add(e);
                 }
             });
+            t.setName("load-" + c);
             t.start();
             threads.add(t);
         }
@@ -121,6 +131,26 @@ public final class IngestBenchmark {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("posting failed", failures.get(0));
         }
+    }
+
+    /** CPU time so far of the collector's threads (HTTP handlers, writer, dispatcher) and the load generator's. */
+    private static java.util.Map<String, Long> cpuByThreadKind() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> sums = new java.util.TreeMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            if (info == null || t < 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String kind = name.startsWith("mayday-http") ? "http-handlers" : name.startsWith("mayday-writer") ? "writer"
+                    : name.startsWith("HTTP-Dispatcher") ? "dispatcher" : null;
+            if (kind != null) {
+                sums.merge(kind, t, Long::sum);
+            }
+        }
+        return sums;
     }
 
     private static int indexOf(byte[] haystack, String needle) {
