@@ -39,6 +39,26 @@ final class Exchanges {
         }
     }
 
+    /** Past this many unread bytes a refused request's connection is closed instead of drained. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Reads and drops what the client is still sending before a refusal (401, 413, 429), so it
+     * reads the answer instead of a reset connection. Costs bandwidth, never memory.
+     */
+    static void drain(HttpExchange ex) {
+        byte[] skip = new byte[16384];
+        long drained = 0;
+        try {
+            int n;
+            while (drained < DRAIN_LIMIT && (n = ex.getRequestBody().read(skip)) > 0) {
+                drained += n;
+            }
+        } catch (IOException ignored) {
+            // the client gave up; it will not read the answer either
+        }
+    }
+
     /** The path after a context's prefix, without a trailing slash; "" for the prefix itself. */
     static String rest(HttpExchange ex, String prefix) {
         String path = ex.getRequestURI().getRawPath();

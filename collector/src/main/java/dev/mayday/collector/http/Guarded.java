@@ -26,6 +26,7 @@ final class Guarded implements HttpHandler {
             String presented = TokenGuard.presented(ex.getRequestHeaders().getFirst("Authorization"),
                     ex.getRequestHeaders().getFirst("Cookie"));
             if (!guard.accepts(presented)) {
+                Exchanges.drain(ex);
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"mayday\"");
                 Exchanges.error(ex, 401, presented == null ? "missing token: send Authorization: Bearer TOKEN"
                         : "wrong token");

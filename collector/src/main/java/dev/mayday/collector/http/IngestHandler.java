@@ -22,8 +22,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class IngestHandler implements HttpHandler {
 
-    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
-
     private final Ingestor ingestor;
     private final BodyReader reader;
     private final RateLimiter limiter;
@@ -44,6 +42,7 @@ final class IngestHandler implements HttpHandler {
         String token = TokenGuard.presented(ex.getRequestHeaders().getFirst("Authorization"),
                 ex.getRequestHeaders().getFirst("Cookie"));
         if (!limiter.tryAcquire(token)) {
+            Exchanges.drain(ex);
             ex.getResponseHeaders().set("Retry-After", "1");
             Exchanges.error(ex, 429, "too many reports per second for this token; retry later");
             return;
@@ -56,7 +55,7 @@ final class IngestHandler implements HttpHandler {
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && parseLong(length) > reader.limit()) {
-            drain(ex);
+            Exchanges.drain(ex);
             Exchanges.error(ex, 413, "report is larger than the limit of " + reader.limit() + " bytes");
             return;
         }
@@ -64,7 +63,7 @@ final class IngestHandler implements HttpHandler {
         try {
             body = reader.read(ex.getRequestBody(), gzip);
         } catch (TooLargeException e) {
-            drain(ex);
+            Exchanges.drain(ex);
             Exchanges.error(ex, 413, e.getMessage());
             return;
         } catch (IOException e) {
@@ -94,23 +93,6 @@ final class IngestHandler implements HttpHandler {
         answer.addProperty("ack", report.id());
         answer.addProperty("created", fresh);
         Exchanges.json(ex, fresh ? 201 : 200, answer);
-    }
-
-    /**
-     * Reads and drops what the client is still sending, so it gets to read the 413 instead of a
-     * reset connection. Past {@link #DRAIN_LIMIT} the connection is simply closed.
-     */
-    private static void drain(HttpExchange ex) {
-        byte[] skip = new byte[16384];
-        long drained = 0;
-        try {
-            int n;
-            while (drained < DRAIN_LIMIT && (n = ex.getRequestBody().read(skip)) > 0) {
-                drained += n;
-            }
-        } catch (IOException ignored) {
-            // the client gave up; the answer below may not arrive, which is fine
-        }
     }
 
     private static long parseLong(String s) {

@@ -71,6 +71,10 @@ class HttpIngestTest {
         byte[] body = Reports.minimal("auth-1", "sig-auth").toString().getBytes(StandardCharsets.UTF_8);
         assertEquals(401, c.post(body, false, null).statusCode());
         assertEquals(401, c.post(body, false, "not-the-token").statusCode());
+        JsonObject big = Reports.sample("auth-big", "sig-auth", null);
+        big.addProperty("padding", "y".repeat(600_000));
+        assertEquals(401, c.post(big.toString().getBytes(StandardCharsets.UTF_8), false, "nope").statusCode(),
+                "a large body with a wrong token still gets its 401");
         assertEquals(401, c.get("/api/groups", null).statusCode());
         assertEquals(401, c.get("/api/groups", "nope").statusCode());
         assertEquals(401, c.get("/api/reports/auth-1", null).statusCode());
