@@ -18,7 +18,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code StartupComparison [runs] [--java PATH] [--agent PATH]}. Runs alternate (with,
  * without, with, ...) so that drift in machine load hits both sides alike; one warm-up pair runs
- * first, is printed, and is left out of the medians (it pays for cold page cache).
+ * first, is printed, and is left out of the medians (it pays for cold page cache). With
+ * {@code --empty-agent} a third side runs {@link EmptyAgent}, to show what any agent costs.
  */
 public final class StartupComparison {
 
@@ -33,11 +34,14 @@ public final class StartupComparison {
         int runs = 10;
         String java = Paths.javaOfThisJvm();
         String agent = System.getProperty("mayday.agent.jar", "agent/target/mayday-agent.jar");
+        boolean emptyAgent = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--java")) {
                 java = args[++i];
             } else if (args[i].equals("--agent")) {
                 agent = args[++i];
+            } else if (args[i].equals("--empty-agent")) {
+                emptyAgent = true;
             } else {
                 runs = Integer.parseInt(args[i]);
             }
@@ -51,6 +55,7 @@ public final class StartupComparison {
         List<String> plain = List.of(java, "-cp", classPath, Hello.class.getName());
         List<String> withAgent = List.of(java, "-javaagent:" + agent + "=outbox=" + outbox,
                 "-cp", classPath, Hello.class.getName());
+        List<String> withEmpty = List.of(java, "-javaagent:" + classPath, "-cp", classPath, Hello.class.getName());
 
         System.out.println("java:  " + java + " (" + javaVersion(java) + ")");
         System.out.println("agent: " + agent + ", options: outbox=" + outbox);
@@ -64,6 +69,8 @@ public final class StartupComparison {
         double[] wallWithout = new double[runs];
         double[] rssWith = new double[runs];
         double[] rssWithout = new double[runs];
+        double[] wallEmpty = new double[runs];
+        double[] rssEmpty = new double[runs];
         for (int i = 0; i < runs; i++) {
             // Alternate which side goes first, so neither always follows the other.
             Run a;
@@ -79,6 +86,11 @@ public final class StartupComparison {
             rssWith[i] = a.rssMib;
             wallWithout[i] = p.wallMs;
             rssWithout[i] = p.rssMib;
+            if (emptyAgent) {
+                Run e = run(withEmpty);
+                wallEmpty[i] = e.wallMs;
+                rssEmpty[i] = e.rssMib;
+            }
         }
         System.out.println("wall ms with:    " + list(wallWith));
         System.out.println("wall ms without: " + list(wallWithout));
@@ -91,6 +103,12 @@ public final class StartupComparison {
                 median(wallWith), median(wallWithout), dWall, WALL_BUDGET_MS, dWall <= WALL_BUDGET_MS ? "PASS" : "FAIL");
         System.out.printf(Locale.ROOT, "median peak RSS: with %.1f MiB, without %.1f MiB, difference %+.1f MiB (budget +%.0f MiB): %s%n",
                 median(rssWith), median(rssWithout), dRss, RSS_BUDGET_MIB, dRss <= RSS_BUDGET_MIB ? "PASS" : "FAIL");
+        if (emptyAgent) {
+            System.out.println("wall ms empty agent:  " + list(wallEmpty));
+            System.out.printf(Locale.ROOT, "for scale, an empty agent: median wall %.1f ms (%+.1f ms), peak RSS %.1f MiB (%+.1f MiB)%n",
+                    median(wallEmpty), median(wallEmpty) - median(wallWithout),
+                    median(rssEmpty), median(rssEmpty) - median(rssWithout));
+        }
         long reports;
         try (var files = Files.list(outbox)) {
             reports = files.count();
