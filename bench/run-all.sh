@@ -1,0 +1,31 @@
+#!/bin/sh
+# Runs every Mayday benchmark once, from the repository root, with one JDK.
+# Usage: bench/run-all.sh [path/to/java]    (default: java on PATH)
+# Output: on the terminal and in bench/target/results-<java version>.txt (+ JMH JSON).
+# Build first: mvn -B -q -pl bootstrap,agent,bench package -DskipTests
+set -eu
+cd "$(dirname "$0")/.."
+JAVA="${1:-java}"
+VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
+OUT="bench/target/results-$VERSION.txt"
+JAR=bench/target/benchmarks.jar
+AGENT=agent/target/mayday-agent.jar
+OUTBOX=$(mktemp -d /tmp/mayday-crash-outbox.XXXXXX)
+CRASH_OPTS="outbox=$OUTBOX,mainLoop=benchapp.Crasher#crash,onCrash=rethrow,quiet=0"
+
+run() {
+    echo "== $(date -u +%FT%TZ) load:$(cut -d' ' -f1-3 /proc/loadavg) :: $*"
+    "$@"
+}
+
+{
+    run "$JAVA" -cp $JAR dev.mayday.bench.StartupComparison 10 --java "$JAVA" --empty-agent
+    run "$JAVA" -cp $JAR dev.mayday.bench.StartupComparison 10 --java "$JAVA" --empty-agent
+    # The agent's "report saved" lines go to stderr; keep them out of the figures.
+    run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 2>/dev/null
+    rm -rf "$OUTBOX"
+    run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 --sleep 3000 2>/dev/null
+    rm -rf "$OUTBOX"
+    run "$JAVA" -jar $JAR -wi 3 -w 1s -i 5 -r 1s -f 1 -prof gc \
+        -rf json -rff "bench/target/jmh-$VERSION.json"
+} 2>&1 | tee "$OUT"
