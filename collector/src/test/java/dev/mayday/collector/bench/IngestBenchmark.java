@@ -40,6 +40,80 @@ public final class IngestBenchmark {
                 System.getProperty("java.version"));
         run("~30 KB reports", trimTo(sample, 30 * 1024), total, connections);
         run("full sample", sample, total, connections);
+        runWebSocket("~30 KB over WS", trimTo(sample, 30 * 1024), total, connections, 16);
+    }
+
+    /** The same over WebSocket: each connection keeps up to {@code window} reports unacknowledged. */
+    static void runWebSocket(String label, String sample, int total, int connections, int window) throws Exception {
+        Path dir = Files.createTempDirectory("mayday-bench");
+        CollectorOptions options = CollectorOptions.forTest(dir.resolve("bench.db").toString(), "bench").withRateLimit(0);
+        JsonObject template = JsonParser.parseString(sample).getAsJsonObject();
+        try (Collector collector = Collector.start(options)) {
+            String url = "ws://127.0.0.1:" + collector.wsPort() + "/reports";
+            sendOverWebSocket(url, template, 3000, connections, window, "warm");
+            long start = System.nanoTime();
+            sendOverWebSocket(url, template, total, connections, window, "run");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  %-15s %6.1f KB/report: %,d reports in %.2f s = %,.0f reports/s over %d connections"
+                            + " (window %d, stored %,d)%n", label, sample.length() / 1024.0, total, seconds, total / seconds,
+                    connections, window, collector.store().reportCount());
+        }
+        deleteTree(dir);
+    }
+
+    private static void sendOverWebSocket(String url, JsonObject template, int total, int connections, int window,
+                                          String prefix) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+        List<org.java_websocket.client.WebSocketClient> clients = new ArrayList<>();
+        long runId = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            java.util.concurrent.Semaphore credits = new java.util.concurrent.Semaphore(window);
+            org.java_websocket.client.WebSocketClient client = new org.java_websocket.client.WebSocketClient(
+                    java.net.URI.create(url), java.util.Map.of("Authorization", "Bearer bench")) {
+                @Override
+                public void onOpen(org.java_websocket.handshake.ServerHandshake h) {
+                }
+
+                @Override
+                public void onMessage(String message) {
+                    if (!message.startsWith("{\"ack\"")) {
+                        System.err.println("unexpected answer: " + message);
+                    }
+                    credits.release();
+                    done.countDown();
+                }
+
+                @Override
+                public void onClose(int code, String reason, boolean remote) {
+                }
+
+                @Override
+                public void onError(Exception ex) {
+                    ex.printStackTrace();
+                }
+            };
+            client.connectBlocking();
+            clients.add(client);
+            Thread t = new Thread(() -> {
+                String text = template.toString();
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    try {
+                        credits.acquire();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    client.send(text.replace(template.get("id").getAsString(), prefix + "-" + runId + "-" + i)
+                            .replace(template.get("signature").getAsString(), String.format("sig-%015d", i % 200)));
+                }
+            }, "load-ws-" + c);
+            t.start();
+        }
+        done.await();
+        for (var client : clients) {
+            client.closeBlocking();
+        }
     }
 
     /** Drops the oldest log lines until the report is about {@code bytes} long. */
