@@ -51,8 +51,14 @@ public final class ReportPipeline {
                 Diagnostics.debug("held back (quiet): " + signature.title());
                 return null;
             }
+            long start = System.nanoTime();
             JsonObject report = builder.build(event, id, signature, repeats);
+            long built = System.nanoTime();
             json = ReportTrimmer.fit(report);
+            if (Diagnostics.debugging()) {
+                Diagnostics.debug("report built in " + (built - start) / 1_000_000 + " ms, serialized ("
+                        + json.length + " bytes) in " + (System.nanoTime() - built) / 1_000_000 + " ms");
+            }
         } catch (Throwable e) {
             Diagnostics.debug("full report failed: " + e);
             json = MinimalReport.build(id, event.timeMillis(), event.kind(),
@@ -62,7 +68,9 @@ public final class ReportPipeline {
         }
         String title = signature == null ? event.failure().getClass().getName() : signature.title();
         try {
+            long writeStart = System.nanoTime();
             Path file = outbox.write(event.timeMillis(), id, json);
+            Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
             return file;
         } catch (IOException | RuntimeException e) {
