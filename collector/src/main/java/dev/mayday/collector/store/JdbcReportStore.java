@@ -52,7 +52,9 @@ public final class JdbcReportStore implements ReportStore {
             Comparator.comparingLong(VersionCount::firstSeenMs).thenComparing(VersionCount::version);
 
     private final Dialect dialect;
-    private final Connection writer;
+    /** Guards the writer connection, which is replaced when the database drops it. */
+    private final Object writeLock = new Object();
+    private Connection writer;
     private final BlockingQueue<Connection> readers;
     private PreparedStatement insertReport;
     private PreparedStatement upsertGroup;
@@ -129,20 +131,26 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public boolean[] insert(List<Report> reports) throws StoreException {
-        synchronized (writer) {
+        synchronized (writeLock) {
             SQLException last = null;
             for (int attempt = 0; attempt < 6; attempt++) {
                 try {
+                    if (writer == null) {
+                        reconnectWriter();
+                    }
                     boolean[] fresh = insertOnce(reports);
                     writer.commit();
                     return fresh;
                 } catch (SQLException e) {
                     last = e;
                     rollbackQuietly();
-                    if (!dialect.isTransient(e)) {
+                    boolean lost = !isValid(writer);
+                    if (lost) {
+                        dropWriter(); // a restarted server or a dropped connection: reconnect and retry
+                    } else if (!dialect.isTransient(e)) {
                         break;
                     }
-                    sleepQuietly(5L << attempt);
+                    sleepQuietly(lost ? 200L << Math.min(attempt, 3) : 5L << attempt);
                 }
             }
             throw new StoreException("storing reports failed: " + last.getMessage(), last);
@@ -205,6 +213,29 @@ public final class JdbcReportStore implements ReportStore {
             }
         }
         return fresh;
+    }
+
+    private void reconnectWriter() throws SQLException {
+        Connection c = dialect.connect();
+        dialect.prepare(c);
+        c.setAutoCommit(false);
+        writer = c;
+    }
+
+    private void dropWriter() {
+        if (writer != null) {
+            closeQuietly(writer);
+        }
+        writer = null;
+        insertReport = null;
+    }
+
+    private static boolean isValid(Connection c) {
+        try {
+            return c != null && c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The writer's statements, prepared once: preparing five statements per batch showed in profiles. */
@@ -377,15 +408,41 @@ public final class JdbcReportStore implements ReportStore {
         try {
             return action.apply(c);
         } catch (SQLException e) {
+            if (!isValid(c)) {
+                c = replaceReader(c);
+                try {
+                    return action.apply(c); // one retry on a fresh connection
+                } catch (SQLException again) {
+                    throw new StoreException("reading failed: " + again.getMessage(), again);
+                }
+            }
             throw new StoreException("reading failed: " + e.getMessage(), e);
         } finally {
             readers.add(c);
         }
     }
 
+    /** Swaps a dropped reader connection for a new one; keeps the old one if the database is still away. */
+    private Connection replaceReader(Connection dead) {
+        try {
+            Connection fresh = dialect.connect();
+            dialect.prepare(fresh);
+            synchronized (allReaders) {
+                allReaders.remove(dead);
+                allReaders.add(fresh);
+            }
+            closeQuietly(dead);
+            return fresh;
+        } catch (SQLException e) {
+            return dead;
+        }
+    }
+
     private void rollbackQuietly() {
         try {
-            writer.rollback();
+            if (writer != null) {
+                writer.rollback();
+            }
         } catch (SQLException ignored) {
             // the next attempt or the caller reports the original failure
         }
@@ -401,11 +458,15 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public void close() {
-        for (Connection c : allReaders) {
-            closeQuietly(c);
+        synchronized (allReaders) {
+            for (Connection c : allReaders) {
+                closeQuietly(c);
+            }
         }
-        if (writer != null) {
-            closeQuietly(writer);
+        synchronized (writeLock) {
+            if (writer != null) {
+                closeQuietly(writer);
+            }
         }
     }
 

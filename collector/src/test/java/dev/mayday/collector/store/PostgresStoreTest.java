@@ -16,9 +16,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Several collectors on one real PostgreSQL: what one stores, all show, and counts stay exact. */
 class PostgresStoreTest {
+
+    @Test
+    void aCollectorReconnectsWhenTheDatabaseDropsItsConnections() throws Exception {
+        try (Postgres pg = Postgres.freshSchema();
+             RunningCollector c = RunningCollector.start(CollectorOptions.forTest(pg.url, RunningCollector.TOKEN))) {
+            assertEquals(201, c.post(Reports.minimal("drop-1", "sig-drop")).statusCode());
+            int killed = pg.terminateOtherSessions();
+            assertTrue(killed >= 2, "the collector's connections were dropped: " + killed);
+            assertEquals(201, c.post(Reports.minimal("drop-2", "sig-drop")).statusCode(), "writes reconnect");
+            assertEquals(2, c.count("sig-drop"), "reads reconnect");
+            assertEquals(200, c.get("/api/reports/drop-1").statusCode());
+        }
+    }
 
     @Test
     void twoCollectorsShareOneDatabaseAndCountRight() throws Exception {

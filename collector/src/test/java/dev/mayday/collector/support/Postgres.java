@@ -65,6 +65,16 @@ public final class Postgres implements AutoCloseable {
         return null;
     }
 
+    /** Ends every other session of the test user, as a server restart would; returns how many. */
+    public int terminateOtherSessions() throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE usename = current_user AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
