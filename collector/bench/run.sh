@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the collector's benchmarks (figures, not pass/fail tests).
-#   collector/bench/run.sh ingest [REPORTS [CONNECTIONS]]   HTTP ingest into SQLite, ~30 KB reports
+#   collector/bench/run.sh ingest [REPORTS [CONNECTIONS [PG-URL]]]  HTTP and WebSocket ingest into SQLite
+#                                                   (or PostgreSQL with a jdbc:postgresql:// URL), ~30 KB reports
 #   collector/bench/run.sh groups [REPORTS [GROUPS]]        GET /api/groups with 1,000,000 reports in 5,000 groups
 #   collector/bench/run.sh all
 set -euo pipefail

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * 30 KB, and again at its full size) from several keep-alive connections, every report with a
  * new id, spread over 200 signatures. Client and collector share the machine's cores.
  *
- * <p>Run: {@code collector/bench/run.sh ingest} (arguments: total reports, connections).
+ * <p>Run: {@code collector/bench/run.sh ingest} (arguments: total reports, connections, and
+ * optionally a {@code jdbc:postgresql://} URL to measure PostgreSQL instead).
  */
 public final class IngestBenchmark {
 
@@ -38,6 +39,10 @@ public final class IngestBenchmark {
         }
         System.out.printf("ingest benchmark: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        if (args.length > 2) {
+            runPostgres(args[2], trimTo(sample, 30 * 1024), total, connections);
+            return;
+        }
         run("~30 KB reports", trimTo(sample, 30 * 1024), total, connections);
         run("full sample", sample, total, connections);
         runWebSocket("~30 KB over WS", trimTo(sample, 30 * 1024), total, connections, 16);
@@ -126,9 +131,29 @@ public final class IngestBenchmark {
         return r.toString();
     }
 
+    /** The HTTP run against PostgreSQL, in a schema of its own that is dropped afterwards. */
+    static void runPostgres(String url, String sample, int total, int connections) throws Exception {
+        String schema = "mayday_bench_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            run("~30 KB, PostgreSQL", sample, total, connections, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
     static void run(String label, String sample, int total, int connections) throws Exception {
+        run(label, sample, total, connections, null);
+    }
+
+    static void run(String label, String sample, int total, int connections, String db) throws Exception {
         Path dir = Files.createTempDirectory("mayday-bench");
-        CollectorOptions options = CollectorOptions.forTest(dir.resolve("bench.db").toString(), "bench").withRateLimit(0);
+        CollectorOptions options = CollectorOptions.forTest(db != null ? db : dir.resolve("bench.db").toString(), "bench")
+                .withRateLimit(0);
         // The sample's id and signature are placeholders replaced per request, so each body is a cheap copy.
         JsonObject template = JsonParser.parseString(sample).getAsJsonObject();
         template.addProperty("id", ID_PLACEHOLDER);
@@ -156,7 +181,7 @@ public final class IngestBenchmark {
                 cpu.append(String.format(" %s %.0f us", e.getKey(), used / 1e3 / total));
             }
             System.out.println("                  CPU per report by thread:" + cpu
-                    + " (plus SQLite's and the kernel's work done on those threads)");
+                    + " (work in the database driver and the kernel on those threads included)");
         }
         deleteTree(dir);
     }
