@@ -50,18 +50,20 @@ final class IngestHandler implements HttpHandler {
         String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
         boolean gzip = encoding != null && (encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip"));
         if (encoding != null && !gzip && !encoding.equalsIgnoreCase("identity")) {
+            Exchanges.drain(ex);
             Exchanges.error(ex, 415, "unsupported Content-Encoding " + encoding + "; send gzip or nothing");
             return;
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > reader.limit()) {
+        long contentLength = length == null ? -1 : parseLong(length);
+        if (contentLength > reader.limit()) {
             Exchanges.drain(ex);
             Exchanges.error(ex, 413, "report is larger than the limit of " + reader.limit() + " bytes");
             return;
         }
         byte[] body;
         try {
-            body = reader.read(ex.getRequestBody(), gzip);
+            body = reader.read(ex.getRequestBody(), gzip, contentLength);
         } catch (TooLargeException e) {
             Exchanges.drain(ex);
             Exchanges.error(ex, 413, e.getMessage());

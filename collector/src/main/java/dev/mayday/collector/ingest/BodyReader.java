@@ -30,6 +30,21 @@ public final class BodyReader {
      * @throws IOException       a broken gzip stream or connection (the message says which)
      */
     public byte[] read(InputStream in, boolean gzip) throws IOException {
+        return read(in, gzip, -1);
+    }
+
+    /**
+     * As {@link #read(InputStream, boolean)}; a known {@code contentLength} of a plain body (at
+     * most the limit, checked by the caller) is read straight into an array of that size.
+     */
+    public byte[] read(InputStream in, boolean gzip, long contentLength) throws IOException {
+        if (!gzip && contentLength >= 0 && contentLength <= limit) {
+            byte[] body = in.readNBytes((int) contentLength);
+            if (body.length < contentLength) {
+                throw new IOException("body ended after " + body.length + " of " + contentLength + " bytes");
+            }
+            return body;
+        }
         InputStream source = gzip ? new GZIPInputStream(new CappedInput(in, limit), 8192) : in;
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buf = new byte[8192];

@@ -46,6 +46,26 @@ async function api(path) {
   return body;
 }
 
+// Replaces the page's content; nested lists and missing parts are allowed.
+function show(...parts) {
+  main.replaceChildren(...parts.flat(3).filter(p => p !== null && p !== undefined && p !== false));
+}
+
+// The same rule as the collector's FrameClassifier, for the report page's raw frames.
+const JDK_PREFIXES = ['java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'jakarta.annotation.'];
+function originOf(frame, mainClass) {
+  const cls = frame.class || '';
+  if (frame.module && (frame.module.startsWith('java.') || frame.module.startsWith('jdk.'))) return 'jdk';
+  if (JDK_PREFIXES.some(p => cls.startsWith(p))) return 'jdk';
+  if (cls.startsWith('dev.mayday.')) return 'library';
+  if (mainClass && mainClass.includes('.')) {
+    const parts = mainClass.split('.');
+    const prefix = parts.slice(0, Math.min(2, parts.length - 1)).join('.') + '.';
+    return cls.startsWith(prefix) ? 'app' : 'library';
+  }
+  return frame.jar && /-\d+(\.\d+)*.*\.jar$/.test(frame.jar) ? 'library' : 'app';
+}
+
 function versionBars(versions) {
   const max = Math.max(1, ...versions.map(v => v.count));
   const box = h('div', { class: 'bars', title: versions.map(v => v.version + ': ' + v.count).join('\n') });
@@ -139,7 +159,7 @@ async function renderGroups(filters, flashSignature) {
       h('div', { class: 'muted' }, g.versions.map(v => v.version).slice(-3).join(', '))),
     h('td', {}, when(g.firstSeen)),
     h('td', {}, when(g.lastSeen))));
-  main.replaceChildren(
+  show(
     h('h1', {}, 'Top crashers'), form,
     groups.length === 0 ? h('p', { class: 'muted', id: 'empty' }, 'No crash reports yet. They appear here as they arrive.')
       : h('table', { id: 'groups' },
@@ -203,7 +223,7 @@ function keyValues(obj, id) {
 async function renderGroup(signature) {
   const g = await api('/api/groups/' + encodeURIComponent(signature));
   const latest = g.latest || {};
-  main.replaceChildren(
+  show(
     h('p', {}, h('a', { href: '#/' }, '← Top crashers')),
     h('h1', { id: 'group-title' }, g.title),
     h('div', { class: 'muted' }, (g.app || '') + ' · ', h('span', { class: 'kind' }, g.kind), ' · signature ', h('code', {}, g.signature)),
@@ -238,7 +258,9 @@ async function renderReport(id) {
   const r = await api('/api/reports/' + encodeURIComponent(id));
   const chain = [];
   for (let e = r.exception, guard = 0; e && guard < 50; e = e.cause, guard++) chain.push(e);
-  main.replaceChildren(
+  const mainClass = r.app && r.app.mainClass;
+  const marked = (frames) => (frames || []).map(f => Object.assign({}, f, { origin: originOf(f, mainClass) }));
+  show(
     h('p', {}, h('a', { href: '#/' }, '← Top crashers'), ' · ',
       h('a', { href: '#/group/' + encodeURIComponent(r.signature || '') }, 'this crash group')),
     h('h1', {}, r.title || '(no title)'),
@@ -246,13 +268,14 @@ async function renderReport(id) {
     h('h2', {}, 'Application'), keyValues(Object.assign({}, r.app, { thread: r.thread, origin: r.origin, repeats: r.repeats }), 'app'),
     r.user ? [h('h2', {}, 'User'), keyValues(r.user, 'user')] : null,
     h('h2', {}, 'Exception'),
-    chain.length ? exceptionChain(chain.map(e => ({ type: e.type, message: e.message, frames: (e.frames || []).map(f => Object.assign({ origin: 'app' }, f)), suppressed: [] })))
-      : h('p', { class: 'muted' }, 'None.'),
+    h('div', { id: 'exception' }, chain.length ? exceptionChain(chain.map(e => ({ type: e.type, message: e.message, frames: marked(e.frames),
+      suppressed: (e.suppressed || []).map(x => [x]) })))
+      : h('p', { class: 'muted' }, 'None.')),
     h('h2', {}, 'Log (' + (r.logs || []).length + ' lines)'), logTable(r.logs || []),
     h('h2', {}, 'Threads (' + (r.threads || []).length + ')'),
     h('div', {}, (r.threads || []).map(t => h('details', { class: 'thread' },
       h('summary', {}, '"' + t.name + '" ' + (t.state || '') + (t.daemon ? ' daemon' : '') + (t.waitingOn ? ' waiting on ' + t.waitingOn : '')),
-      frameList((t.frames || []).map(f => Object.assign({ origin: 'app' }, f)))))),
+      frameList(marked(t.frames))))),
     h('h2', {}, 'System'), keyValues(r.system || {}, 'system'),
     r.properties ? [h('h2', {}, 'Properties'), keyValues(r.properties, 'properties')] : null,
     r.environment ? [h('h2', {}, 'Environment'), keyValues(r.environment, 'environment')] : null,

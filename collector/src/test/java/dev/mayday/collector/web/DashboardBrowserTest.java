@@ -59,6 +59,7 @@ class DashboardBrowserTest {
                 assertFalse(String.valueOf(js(browser, "return document.cookie")).contains(RunningCollector.TOKEN),
                         "scripts cannot read the token");
                 wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+                assertNoObjectLeak(browser);
                 shot(browser, "1-top-crashers");
 
                 // A new report arrives: the count changes on the open page, which is not reloaded.
@@ -87,6 +88,7 @@ class DashboardBrowserTest {
                 assertTrue(browser.findElement(By.id("comments")).getText().contains("It crashed when I opened level 3 again."));
                 assertTrue(browser.findElement(By.id("system")).getText().contains("Linux"));
                 assertEquals("2", browser.findElement(By.id("group-count")).getText());
+                assertNoObjectLeak(browser);
                 shot(browser, "2-group");
 
                 // Another report of this group: the group page updates by itself.
@@ -101,11 +103,21 @@ class DashboardBrowserTest {
                 wait.until(d -> String.valueOf(js(browser, "return document.querySelector('main').textContent")).contains("Threads (50)"));
                 assertTrue(String.valueOf(js(browser, "return document.querySelector('main').textContent")).contains("Log (200 lines)"));
                 assertEquals(50, browser.findElements(By.cssSelector("details.thread")).size());
+                assertFalse(browser.findElements(By.cssSelector("#exception .frame.app")).isEmpty(), "app frames marked");
+                assertFalse(browser.findElements(By.cssSelector("#exception details.lib")).isEmpty(), "library frames folded");
+                assertTrue(browser.findElement(By.id("user")).getText().contains("It crashed when I opened level 3 again."));
+                assertNoObjectLeak(browser);
                 shot(browser, "3-report");
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /** A script bug that stringifies elements shows as "[object ...]" on the page. */
+    private static void assertNoObjectLeak(ChromeDriver browser) {
+        String text = String.valueOf(js(browser, "return document.querySelector('main').textContent"));
+        assertFalse(text.contains("[object "), text.substring(0, Math.min(text.length(), 400)));
     }
 
     private static Object js(ChromeDriver browser, String script) {
