@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import benchapp.Crasher;
 
@@ -17,7 +18,8 @@ import benchapp.Crasher;
  * the caller again, which under {@code onCrash=rethrow} happens only once the report is on disk.
  * Run it under the agent with {@code mainLoop=benchapp.Crasher#crash,onCrash=rethrow,quiet=0}.
  *
- * <p>Usage: {@code CrashToDisk [crashes] [--sleep MS]}. Before the crashes it starts
+ * <p>Usage: {@code CrashToDisk [crashes] [--sleep MS] [--no-params]}. {@code --no-params} logs
+ * plain messages instead of {@code {0}}-style ones, to tell formatting cost from the rest. Before the crashes it starts
  * {@value #PARKED_THREADS} parked threads; before each crash it logs {@value #LOG_RECORDS}
  * java.util.logging records, as the SPEC's budget assumes. The first crash is reported on its
  * own (cold: nothing has built a report yet unless {@code --sleep} let the agent's warm-up run).
@@ -36,9 +38,12 @@ public final class CrashToDisk {
         long startedMillis = System.currentTimeMillis();
         int crashes = 20;
         long sleepMs = 0;
+        boolean withParams = true;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--sleep")) {
                 sleepMs = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--no-params")) {
+                withParams = false;
             } else {
                 crashes = Integer.parseInt(args[i]);
             }
@@ -59,7 +64,11 @@ public final class CrashToDisk {
         int caught = 0;
         for (int c = 0; c < crashes; c++) {
             for (int r = 0; r < LOG_RECORDS; r++) {
-                logger.log(java.util.logging.Level.INFO, "request {0} of crash {1} handled", new Object[] {r, c});
+                if (withParams) {
+                    logger.log(Level.INFO, "request {0} of crash {1} handled", new Object[] {r, c});
+                } else {
+                    logger.log(Level.INFO, "request handled");
+                }
             }
             try {
                 Crasher.crash(c);
@@ -69,6 +78,7 @@ public final class CrashToDisk {
                 caught++;
             }
         }
+        System.out.println("records " + (withParams ? "with {0}-style parameters" : "without parameters"));
         print(ms, caught, sleepMs);
         printOutbox(startedMillis, crashes);
     }
