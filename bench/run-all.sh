@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs every Mayday benchmark once, from the repository root, with one JDK.
-# Usage: bench/run-all.sh [path/to/java]    (default: java on PATH)
+# Usage: bench/run-all.sh [path/to/java [JMH benchmark regexps...]]   (default: java on PATH)
 # Output: on the terminal and in bench/target/results-<java version>.txt (+ JMH JSON).
 # Build first: mvn -B -q -pl bootstrap,agent,bench package -DskipTests
 set -eu
 cd "$(dirname "$0")/.."
 JAVA="${1:-java}"
+if [ $# -gt 0 ]; then shift; fi
+# Any further arguments select JMH benchmarks (regular expressions); none runs them all.
 VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
 OUT="bench/target/results-$VERSION.txt"
 JAR=bench/target/benchmarks.jar
@@ -26,6 +28,11 @@ run() {
     rm -rf "$OUTBOX"
     run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 --sleep 3000 2>/dev/null
     rm -rf "$OUTBOX"
+    # The same without {0}-style parameters: what formatting the log section costs.
+    run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 --no-params 2>/dev/null
+    rm -rf "$OUTBOX"
+    run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 --sleep 3000 --no-params 2>/dev/null
+    rm -rf "$OUTBOX"
     run "$JAVA" -jar $JAR -wi 3 -w 1s -i 5 -r 1s -f 1 -prof gc \
-        -rf json -rff "bench/target/jmh-$VERSION.json"
+        -rf json -rff "bench/target/jmh-$VERSION.json" "$@"
 } 2>&1 | tee "$OUT"
