@@ -1,13 +1,13 @@
 #!/bin/sh
 # Runs every Mayday benchmark once, from the repository root, with one JDK.
 # Usage: bench/run-all.sh [path/to/java [JMH benchmark regexps...]]   (default: java on PATH)
-# Output: on the terminal and in bench/target/results-<java version>.txt (+ JMH JSON).
+# Output: on the terminal and in bench/target/results-<java version>.txt (+ JMH JSON files).
 # Build first: mvn -B -q -pl bootstrap,agent,bench package -DskipTests
 set -eu
 cd "$(dirname "$0")/.."
 JAVA="${1:-java}"
 if [ $# -gt 0 ]; then shift; fi
-# Any further arguments select JMH benchmarks (regular expressions); none runs them all.
+# Any further arguments select JMH benchmarks (one run each); none runs all three classes.
 VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
 OUT="bench/target/results-$VERSION.txt"
 JAR=bench/target/benchmarks.jar
@@ -15,7 +15,19 @@ AGENT=agent/target/mayday-agent.jar
 OUTBOX=$(mktemp -d /tmp/mayday-crash-outbox.XXXXXX)
 CRASH_OPTS="outbox=$OUTBOX,mainLoop=benchapp.Crasher#crash,onCrash=rethrow,quiet=0"
 
+# Other builds on a shared 2-core machine swamp these figures: wait (at most QUIET_WAIT
+# seconds, default 180) for the 1-minute load average to drop below QUIET_LOAD (default 1.5).
+wait_quiet() {
+    waited=0
+    while [ "$waited" -lt "${QUIET_WAIT:-180}" ] &&
+          awk -v max="${QUIET_LOAD:-1.5}" '{ exit !($1 >= max) }' /proc/loadavg; do
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
 run() {
+    wait_quiet
     echo "== $(date -u +%FT%TZ) load:$(cut -d' ' -f1-3 /proc/loadavg) :: $*"
     "$@"
 }
@@ -33,6 +45,9 @@ run() {
     rm -rf "$OUTBOX"
     run "$JAVA" -javaagent:$AGENT=$CRASH_OPTS -cp $JAR dev.mayday.bench.CrashToDisk 20 --sleep 3000 --no-params 2>/dev/null
     rm -rf "$OUTBOX"
-    run "$JAVA" -jar $JAR -wi 3 -w 1s -i 5 -r 1s -f 1 -prof gc \
-        -rf json -rff "bench/target/jmh-$VERSION.json" "$@"
+    # One JMH run per class, so that each can wait for a quiet machine.
+    for bench in ${*:-LogRingBenchmark JulLoggingBenchmark MainLoopCallBenchmark}; do
+        run "$JAVA" -jar $JAR -wi 3 -w 1s -i 5 -r 1s -f 1 -prof gc \
+            -rf json -rff "bench/target/jmh-$VERSION-$bench.json" "$bench"
+    done
 } 2>&1 | tee "$OUT"
