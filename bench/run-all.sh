@@ -15,13 +15,24 @@ AGENT=agent/target/mayday-agent.jar
 OUTBOX=$(mktemp -d /tmp/mayday-crash-outbox.XXXXXX)
 CRASH_OPTS="outbox=$OUTBOX,mainLoop=benchapp.Crasher#crash,onCrash=rethrow,quiet=0"
 
-# Other builds on a shared 2-core machine swamp these figures: wait (at most QUIET_WAIT
-# seconds, default 180) for the 1-minute load average to drop below QUIET_LOAD (default 1.5).
+# Other builds on a shared 2-core machine swamp these figures. Before each step wait (at most
+# QUIET_WAIT seconds, default 180) until the 1-minute load average is below QUIET_LOAD (default
+# 1.5) and the CPUs were at least 80% idle over the last second.
+busy_percent() {
+    a=$(head -1 /proc/stat); sleep 1; b=$(head -1 /proc/stat)
+    echo "$a $b" | awk '{ t1 = 0; for (i = 2; i <= 11; i++) t1 += $i; idle1 = $5 + $6;
+                          t2 = 0; for (i = 13; i <= 22; i++) t2 += $i; idle2 = $16 + $17;
+                          printf "%d", 100 - 100 * (idle2 - idle1) / (t2 - t1) }'
+}
+
+quiet_now() {
+    awk -v max="${QUIET_LOAD:-1.5}" '{ exit !($1 < max) }' /proc/loadavg && [ "$(busy_percent)" -lt 20 ]
+}
+
 wait_quiet() {
     waited=0
-    while [ "$waited" -lt "${QUIET_WAIT:-180}" ] &&
-          awk -v max="${QUIET_LOAD:-1.5}" '{ exit !($1 >= max) }' /proc/loadavg; do
-        sleep 5
+    while [ "$waited" -lt "${QUIET_WAIT:-180}" ] && ! quiet_now; do
+        sleep 4
         waited=$((waited + 5))
     done
 }
