@@ -36,13 +36,15 @@ fi
 
 # --- a running PostgreSQL cluster ------------------------------------------------------
 version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
-if ! pg_lsclusters -h | awk -v v="$version" '$1 == v' | grep -q .; then
+# (captured into variables rather than piped into grep -q, which can fail a pipeline under pipefail)
+if [ -z "$(pg_lsclusters -h | awk -v v="$version" '$1 == v')" ]; then
   log "creating PostgreSQL $version cluster main"
   pg_createcluster "$version" main >&2
 fi
 cluster="$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')"
 port="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $3; exit }')"
-if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }' | grep -q online; then
+status="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }')"
+if [ "$status" != online ]; then
   log "starting PostgreSQL $version/$cluster on port $port"
   pg_ctlcluster "$version" "$cluster" start >&2
 fi
