@@ -6,7 +6,7 @@
 # Prints the exports the tests need on stdout (everything else goes to stderr), and writes the
 # same lines to $MAYDAY_CI_ENV (default /tmp/mayday-collector-ci.env), which the tests also read.
 # Use:   eval "$(bash collector/ci-setup.sh)"
-set -euo pipefail
+set -Eeuo pipefail
 
 ENV_FILE="${MAYDAY_CI_ENV:-/tmp/mayday-collector-ci.env}"
 PG_DB="${MAYDAY_PG_DB:-mayday_test}"
@@ -15,9 +15,15 @@ PG_PASSWORD="${MAYDAY_PG_PASSWORD:-mayday}"
 
 log() { echo "ci-setup: $*" >&2; }
 
+# Under `eval "$(bash collector/ci-setup.sh)"` a failure would otherwise vanish (eval of an empty
+# string succeeds) and the tests would only be skipped: print a command that stops the caller.
+# (fd 3 is the real stdout, also when the failing command had its output sent to stderr)
+exec 3>&1
+trap 'echo "echo \"collector/ci-setup.sh failed (see above)\" >&2; exit 1" >&3; trap - ERR' ERR
+
 if [ "$(id -u)" != 0 ]; then
   log "must run as root (it installs packages and starts PostgreSQL)"
-  exit 1
+  false
 fi
 
 # --- packages --------------------------------------------------------------------------
