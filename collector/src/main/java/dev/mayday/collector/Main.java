@@ -60,7 +60,11 @@ public final class Main {
             t = t.getCause();
         }
         if (t instanceof BindException) {
-            return "a port is in use (--port " + o.httpPort() + ", --ws-port " + o.wsPort() + "): " + t.getMessage();
+            String why = String.valueOf(t.getMessage());
+            if (why.contains("in use")) {
+                return "a port is in use (--port " + o.httpPort() + ", --ws-port " + o.wsPort() + "): " + why;
+            }
+            return "cannot listen on " + o.bind() + " (--bind): " + why;
         }
         return t.getMessage() != null ? t.getMessage() : t.toString();
     }
