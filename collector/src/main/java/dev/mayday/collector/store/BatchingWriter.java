@@ -22,7 +22,11 @@ public final class BatchingWriter implements AutoCloseable {
     }
 
     private final ReportStore store;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
+    /**
+     * Bounded so that a flood (WebSocket clients do not wait for their acks) costs at most about
+     * 2,000 reports of memory; a full queue makes senders wait, which slows the flood down.
+     */
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(2_000);
     private final Thread thread;
     private volatile boolean running = true;
 
