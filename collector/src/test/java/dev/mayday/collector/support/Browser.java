@@ -28,6 +28,10 @@ public final class Browser {
             System.err.println("SKIPPED browser test: " + CHROMIUM + " or " + DRIVER
                     + " missing; install with: apt-get install -y chromium chromium-driver (collector/ci-setup.sh does)");
         }
+        if (!present && "true".equals(System.getenv("CI"))) {
+            // CI installs them (.ci/run calls ci-setup.sh): a missing browser there is a broken run, not a skip.
+            throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + DRIVER + " is missing");
+        }
         Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (run collector/ci-setup.sh)");
         Path profile = Files.createTempDirectory("mayday-chromium");
         ChromeOptions options = new ChromeOptions();
