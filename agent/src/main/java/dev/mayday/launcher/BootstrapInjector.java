@@ -3,8 +3,6 @@ package dev.mayday.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -51,13 +49,8 @@ final class BootstrapInjector {
                 Collections.singletonMap("jdk.internal.misc", Collections.singleton(BootstrapInjector.class.getModule())),
                 Collections.<String, Set<Module>>emptyMap(), Collections.<Class<?>>emptySet(),
                 Collections.<Class<?>, List<Class<?>>>emptyMap());
-        Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
-        Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
-        Method define = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, ProtectionDomain.class);
         for (JarEntry entry : entries) {
-            byte[] bytes = read(jar, entry);
-            define.invoke(unsafe, className(entry), bytes, 0, bytes.length, null, null);
+            UnsafeDefiner.defineInBootstrapLoader(className(entry), read(jar, entry));
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.jar.JarFile;
  */
 public final class Launcher {
 
-    private static final String AGENT_MAIN = "dev.mayday.agent.Mayday";
     private static final String CLI_MAIN = "dev.mayday.agent.cli.Cli";
 
     private Launcher() {
@@ -50,10 +49,8 @@ public final class Launcher {
             BootstrapInjector.inject(inst, jarFile);
             // The platform loader as parent: the JDK's modules, but not the application's class path.
             AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
-            Method method = loader.loadClass(AGENT_MAIN).getMethod(entry, String.class, Instrumentation.class,
-                    ClassLoader.class);
-            method.invoke(null, args, inst, loader);
-        } catch (InvocationTargetException e) {
+            AgentStarter.start(entry, args, inst, loader);
+        } catch (ExceptionInInitializerError e) {
             System.err.println("mayday: the agent did not start: " + e.getCause());
         } catch (Throwable e) {
             // Never take the program down with us.

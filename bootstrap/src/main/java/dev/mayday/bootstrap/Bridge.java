@@ -61,25 +61,22 @@ public final class Bridge {
         if (s == null || !ReentrancyGuard.enter()) {
             return;
         }
+        boolean exit = false;
         try {
-            s.uncaught(thread, failure, UNCAUGHT_ORIGINS[origin]);
+            exit = s.uncaught(thread, failure, UNCAUGHT_ORIGINS[origin]);
         } catch (Throwable ignored) {
             // The application's own handler still runs.
         } finally {
             ReentrancyGuard.exit();
         }
-    }
-
-    /** Woven into the end of {@code Thread.dispatchUncaughtException}, after the application's handler. */
-    public static void afterUncaught(Thread thread, Throwable failure) {
-        CrashSink s = sink;
-        if (s == null || ReentrancyGuard.inside()) {
-            return;
-        }
-        try {
-            s.afterUncaught(thread, failure);
-        } catch (Throwable ignored) {
-            // Nothing to add.
+        if (exit) {
+            // uncaught=exit: the application's handler runs now, as it would have, then the JVM ends.
+            try {
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+            } catch (Throwable ignored) {
+                // as the JVM does: an exception thrown by the handler is ignored
+            }
+            s.exitAfterUncaught();
         }
     }
 

@@ -34,8 +34,8 @@ public final class CapturingPrintStream extends PrintStream {
             text = "null";
         }
         LogRing ring = LogRing.current();
-        if (ring == null || LoggingScope.inside()) {
-            return; // a logging framework printing a record the ring already has
+        if (ring == null) {
+            return;
         }
         try {
             synchronized (line) {

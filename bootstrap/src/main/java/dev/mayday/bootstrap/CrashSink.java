@@ -22,9 +22,13 @@ public interface CrashSink {
      */
     int mainLoopFailed(Throwable failure, int origin);
 
-    /** {@code thread} is about to end with {@code failure} (or the AWT event thread caught it). */
-    void uncaught(Thread thread, Throwable failure, String origin);
+    /**
+     * {@code thread} is about to end with {@code failure} (or the AWT event thread caught it).
+     *
+     * @return true if the JVM is to end once the application's handler has run ({@code uncaught=exit})
+     */
+    boolean uncaught(Thread thread, Throwable failure, String origin);
 
-    /** The application's own uncaught-exception handler has run for {@code failure}. */
-    void afterUncaught(Thread thread, Throwable failure);
+    /** Ends the JVM after an uncaught exception ({@code uncaught=exit}); does not return. */
+    void exitAfterUncaught();
 }

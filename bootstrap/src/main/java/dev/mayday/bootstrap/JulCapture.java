@@ -1,8 +1,11 @@
 package dev.mayday.bootstrap;
 
+import java.io.OutputStream;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
 
 /**
  * Woven into the start of {@code java.util.logging.Logger.log(LogRecord)}: keeps each record the
@@ -21,12 +24,8 @@ public final class JulCapture {
         enabled = on;
     }
 
-    /**
-     * Called by woven code when {@code Logger.log(LogRecord)} starts, with the logger and the
-     * record; {@link #leave()} is called when it ends, normally or not.
-     */
+    /** Called by woven code when {@code Logger.log(LogRecord)} starts, with the logger and the record. */
     public static void record(Logger logger, LogRecord record) {
-        LoggingScope.enter();
         if (!enabled || record == null) {
             return;
         }
@@ -48,8 +47,16 @@ public final class JulCapture {
         }
     }
 
-    /** Called by woven code when {@code Logger.log(LogRecord)} ends. */
-    public static void leave() {
-        LoggingScope.leave();
+    /**
+     * Called by woven code when a {@code StreamHandler} is given its stream. A ConsoleHandler
+     * prints each record it publishes to System.err; the ring has the record already, so the
+     * handler gets the real System.err rather than Mayday's capturing copy and its lines are not
+     * kept twice. The application's own System.err lines are still kept.
+     */
+    public static OutputStream consoleStream(StreamHandler handler, OutputStream stream) {
+        if (handler instanceof ConsoleHandler && stream instanceof CapturingPrintStream) {
+            return ((CapturingPrintStream) stream).original();
+        }
+        return stream;
     }
 }

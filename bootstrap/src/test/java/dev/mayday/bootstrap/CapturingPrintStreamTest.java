@@ -55,15 +55,11 @@ class CapturingPrintStreamTest {
     }
 
     @Test
-    void linesPrintedByALoggingFrameworkAreNotKeptTwice() {
-        LoggingScope.enter();
-        try {
-            stream.println("INFO: already in the ring as a record");
-        } finally {
-            LoggingScope.leave();
-        }
-        stream.println("the program's own line");
-        assertEquals(List.of("the program's own line"), lines());
+    void aConsoleHandlerGetsTheRealStreamSoItsLinesAreNotKeptTwice() {
+        java.io.OutputStream given = JulCapture.consoleStream(new java.util.logging.ConsoleHandler(), stream);
+        assertEquals(((CapturingPrintStream) stream).original(), given);
+        java.util.logging.StreamHandler other = new java.util.logging.StreamHandler();
+        assertEquals(stream, JulCapture.consoleStream(other, stream), "other handlers keep what they are given");
     }
 
     @Test

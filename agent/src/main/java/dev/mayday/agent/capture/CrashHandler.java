@@ -45,22 +45,21 @@ public final class CrashHandler implements CrashSink {
     }
 
     @Override
-    public void uncaught(Thread thread, Throwable failure, String origin) {
+    public boolean uncaught(Thread thread, Throwable failure, String origin) {
         if (uncaught == Options.Uncaught.OFF || failure == null || isThreadDeath(failure)) {
-            return;
+            return false;
         }
         freeMemoryFor(failure);
         if (recent.firstTime(failure)) {
             reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin, null,
                     System.currentTimeMillis()));
         }
+        return uncaught == Options.Uncaught.EXIT;
     }
 
     @Override
-    public void afterUncaught(Thread thread, Throwable failure) {
-        if (uncaught == Options.Uncaught.EXIT && failure != null && !isThreadDeath(failure)) {
-            exit("uncaught=exit");
-        }
+    public void exitAfterUncaught() {
+        exit("uncaught=exit");
     }
 
     /** An OutOfMemoryError among the causes gives the reserve back too (woven code checked the outermost). */

@@ -38,6 +38,9 @@ public final class Instrumenter {
         }
         if (options.captures("jul")) {
             hooks.add(JdkHook.JUL_LOGGER);
+            if (options.captures("stderr") || options.captures("stdout")) {
+                hooks.add(JdkHook.JUL_CONSOLE);
+            }
         }
         letJdkModulesReadBootstrap(inst);
         inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)),
@@ -50,7 +53,7 @@ public final class Instrumenter {
         List<Class<?>> loaded = new ArrayList<Class<?>>(4);
         for (Class<?> c : inst.getAllLoadedClasses()) {
             for (JdkHook hook : hooks) {
-                if (c.getClassLoader() == null && hook.dottedClassName().equals(c.getName()) && !loaded.contains(c)) {
+                if (hook.dottedClassName.equals(c.getName()) && c.getClassLoader() == null && !loaded.contains(c)) {
                     loaded.add(c);
                 }
             }

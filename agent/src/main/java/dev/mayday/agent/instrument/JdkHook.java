@@ -1,52 +1,60 @@
 package dev.mayday.agent.instrument;
 
+import dev.mayday.bootstrap.Bridge;
+
 /**
- * One call woven into one JDK method, as data. {@link ClassWeaving} emits the code; keeping ASM
- * out of this class means deciding which hooks to install loads no bytecode library at start-up.
+ * One call inserted at the start of one JDK method (by {@link EntryPatcher}: no bytecode library
+ * at start-up). The hooks only call into {@code dev.mayday.bootstrap}, which the JDK's own class
+ * loader can see.
  */
 final class JdkHook {
 
-    /** Calls {@code Bridge.uncaught} at the start and {@code Bridge.afterUncaught} before returning. */
-    static final int UNCAUGHT = 1;
-    /** Replaces the method's {@code PrintStream} argument with a capturing one. */
-    static final int STREAM = 2;
-    /** Hands {@code this} logger and its {@code LogRecord} argument to {@code JulCapture}. */
-    static final int JUL = 3;
+    private static final String BRIDGE = "dev/mayday/bootstrap/Bridge";
+    private static final String JUL_CAPTURE = "dev/mayday/bootstrap/JulCapture";
 
     final String className;
+    final String dottedClassName;
     final String methodName;
     final String descriptor;
-    final int kind;
-    /** For UNCAUGHT, the Bridge's number of the origin named in the report; for STREAM, the Bridge method. */
-    final Object detail;
+    final EntryPatcher.Call call;
 
-    private JdkHook(String className, String methodName, String descriptor, int kind, Object detail) {
+    private JdkHook(String className, String methodName, String descriptor, EntryPatcher.Call call) {
         this.className = className;
+        this.dottedClassName = className.replace('/', '.');
         this.methodName = methodName;
         this.descriptor = descriptor;
-        this.kind = kind;
-        this.detail = detail;
+        this.call = call;
     }
 
     /** {@code Thread.dispatchUncaughtException}: every thread that ends by an exception passes here. */
     static final JdkHook THREAD_UNCAUGHT = new JdkHook("java/lang/Thread", "dispatchUncaughtException",
-            "(Ljava/lang/Throwable;)V", UNCAUGHT, dev.mayday.bootstrap.Bridge.THREAD);
+            "(Ljava/lang/Throwable;)V", new EntryPatcher.Call(new int[] {0, 1}, Bridge.THREAD, BRIDGE, "uncaught",
+            "(Ljava/lang/Thread;Ljava/lang/Throwable;I)V", -1));
 
     /** The AWT event thread catches exceptions itself and calls the handler directly. */
     static final JdkHook AWT_EVENT_THREAD = new JdkHook("java/awt/EventDispatchThread", "processException",
-            "(Ljava/lang/Throwable;)V", UNCAUGHT, dev.mayday.bootstrap.Bridge.AWT_EVENT_THREAD);
+            "(Ljava/lang/Throwable;)V", new EntryPatcher.Call(new int[] {0, 1}, Bridge.AWT_EVENT_THREAD, BRIDGE,
+            "uncaught", "(Ljava/lang/Thread;Ljava/lang/Throwable;I)V", -1));
 
+    /** {@code System.setOut(s)} becomes {@code System.setOut(Bridge.captureOut(s))}. */
     static final JdkHook SYSTEM_SET_OUT = new JdkHook("java/lang/System", "setOut", "(Ljava/io/PrintStream;)V",
-            STREAM, "captureOut");
+            new EntryPatcher.Call(new int[] {0}, -1, BRIDGE, "captureOut",
+                    "(Ljava/io/PrintStream;)Ljava/io/PrintStream;", 0));
+
     static final JdkHook SYSTEM_SET_ERR = new JdkHook("java/lang/System", "setErr", "(Ljava/io/PrintStream;)V",
-            STREAM, "captureErr");
+            new EntryPatcher.Call(new int[] {0}, -1, BRIDGE, "captureErr",
+                    "(Ljava/io/PrintStream;)Ljava/io/PrintStream;", 0));
 
     /** {@code Logger.log(LogRecord)}: every java.util.logging call that passed its cheap level check. */
     static final JdkHook JUL_LOGGER = new JdkHook("java/util/logging/Logger", "log",
-            "(Ljava/util/logging/LogRecord;)V", JUL, null);
+            "(Ljava/util/logging/LogRecord;)V", new EntryPatcher.Call(new int[] {0, 1}, -1, JUL_CAPTURE, "record",
+            "(Ljava/util/logging/Logger;Ljava/util/logging/LogRecord;)V", -1));
 
-    /** The dotted name, as {@code Class.getName()} has it. */
-    String dottedClassName() {
-        return className.replace('/', '.');
-    }
+    /**
+     * {@code StreamHandler.setOutputStream}: a ConsoleHandler gets the real System.err, not Mayday's
+     * capturing copy, so the records it prints are not kept a second time as stderr lines.
+     */
+    static final JdkHook JUL_CONSOLE = new JdkHook("java/util/logging/StreamHandler", "setOutputStream",
+            "(Ljava/io/OutputStream;)V", new EntryPatcher.Call(new int[] {0, 1}, -1, JUL_CAPTURE, "consoleStream",
+            "(Ljava/util/logging/StreamHandler;Ljava/io/OutputStream;)Ljava/io/OutputStream;", 1));
 }

@@ -75,8 +75,22 @@ public final class MaydayTransformer implements ClassFileTransformer {
     }
 
     private byte[] weaveJdk(String className, byte[] bytes) {
-        byte[] woven = ClassWeaving.weaveJdk(jdkHooks, className, bytes);
-        Diagnostics.debug(woven == null ? "no hook point in " + className + "; left unchanged" : "hooked " + className);
+        byte[] woven = bytes;
+        for (JdkHook hook : jdkHooks) {
+            if (hook.className.equals(className)) {
+                byte[] patched = EntryPatcher.insert(woven, hook.methodName, hook.descriptor, hook.call);
+                if (patched == null) {
+                    Diagnostics.warn("could not hook " + hook.dottedClassName + "." + hook.methodName
+                            + " on this JDK; some failures or log lines may go unreported");
+                    continue;
+                }
+                woven = patched;
+            }
+        }
+        if (woven == bytes) {
+            return null;
+        }
+        Diagnostics.debug("hooked " + className);
         return woven;
     }
 
