@@ -80,9 +80,8 @@ public final class Mayday {
 
         // Thread and System are hooked before main runs: a program may set its own System.out or
         // default handler in its first line.
-        Instrumenter.install(inst, options, agentLoader).hookLoadedJdkClasses();
-        // Before anything else can run out of memory: heap to give back when it does.
-        MemoryReserve.take();
+        final Instrumenter instrumenter = Instrumenter.install(inst, options, agentLoader);
+        instrumenter.hookThreadAndSystem();
         // The main thread's re-entrancy flag exists before any crash needs it.
         if (ReentrancyGuard.enter()) {
             ReentrancyGuard.exit();
@@ -91,6 +90,12 @@ public final class Mayday {
             @Override
             public ReportPipeline get() {
                 return ReportPipeline.create(options, inst, agentVersion());
+            }
+        }, new Runnable() {
+            @Override
+            public void run() {
+                MemoryReserve.take(); // heap to give back when the program runs out of it
+                instrumenter.hookOtherLoadedJdkClasses();
             }
         }, WARM_UP_AFTER_MILLIS);
         Bridge.install(new CrashHandler(reporter, options.onCrash(), options.uncaught(),

@@ -23,13 +23,18 @@ public final class Reporter {
 
     private final ArrayBlockingQueue<Job> queue = new ArrayBlockingQueue<Job>(256);
     private final Supplier<ReportPipeline> pipelineFactory;
+    private final Runnable startTask;
     private final long warmUpAfterMillis;
     private final Thread thread;
     private volatile ReportPipeline pipeline;
 
-    /** @param warmUpAfterMillis idle time after start before warming up; negative for never */
-    public Reporter(Supplier<ReportPipeline> pipelineFactory, long warmUpAfterMillis) {
+    /**
+     * @param startTask start-up work the program need not wait for, run first on this thread
+     * @param warmUpAfterMillis idle time after start before warming up; negative for never
+     */
+    public Reporter(Supplier<ReportPipeline> pipelineFactory, Runnable startTask, long warmUpAfterMillis) {
         this.pipelineFactory = pipelineFactory;
+        this.startTask = startTask;
         this.warmUpAfterMillis = warmUpAfterMillis;
         this.thread = new Thread(null, new Runnable() {
             @Override
@@ -85,6 +90,11 @@ public final class Reporter {
     }
 
     private void loop() {
+        try {
+            startTask.run();
+        } catch (Throwable e) {
+            Diagnostics.debug("start-up task: " + e);
+        }
         boolean warmed = warmUpAfterMillis < 0;
         while (true) {
             try {

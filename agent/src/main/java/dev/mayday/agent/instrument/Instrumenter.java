@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Puts the hooks in place: lets the JDK modules read the bootstrap classes, registers the
- * transformer, which weaves classes as they load, and retransforms the few hooked JDK classes
- * already loaded (Thread, System) in one batch ({@link #hookLoadedJdkClasses()}).
+ * transformer, which weaves classes as they load, and retransforms the hooked JDK classes
+ * already loaded ({@link #hookThreadAndSystem()} at start-up, {@link #hookOtherLoadedJdkClasses()}
+ * a moment later).
  */
 public final class Instrumenter {
 
@@ -48,16 +49,43 @@ public final class Instrumenter {
         return new Instrumenter(inst, hooks);
     }
 
-    /** Weaves the hooks into the JDK classes loaded before the transformer was registered. */
-    public void hookLoadedJdkClasses() {
+    /**
+     * Hooks {@code Thread} and {@code System}, always loaded before premain, before the program's
+     * main runs: it may set its own System.out or default handler in its first line.
+     */
+    public void hookThreadAndSystem() {
+        List<Class<?>> core = new ArrayList<Class<?>>(2);
+        for (JdkHook hook : hooks) {
+            Class<?> c = hook.className.equals("java/lang/Thread") ? Thread.class
+                    : hook.className.equals("java/lang/System") ? System.class : null;
+            if (c != null && !core.contains(c)) {
+                core.add(c);
+            }
+        }
+        retransform(core);
+    }
+
+    /**
+     * Hooks the other JDK classes (java.util.logging, AWT) if something loaded them before
+     * premain; usually nothing has, and the transformer hooks them when they load. Searching the
+     * loaded classes takes milliseconds, so this runs on Mayday's thread, not in premain.
+     */
+    public void hookOtherLoadedJdkClasses() {
         List<Class<?>> loaded = new ArrayList<Class<?>>(4);
         for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c == Thread.class || c == System.class || c.getClassLoader() != null) {
+                continue;
+            }
             for (JdkHook hook : hooks) {
-                if (hook.dottedClassName.equals(c.getName()) && c.getClassLoader() == null && !loaded.contains(c)) {
+                if (hook.dottedClassName.equals(c.getName()) && !loaded.contains(c)) {
                     loaded.add(c);
                 }
             }
         }
+        retransform(loaded);
+    }
+
+    private void retransform(List<Class<?>> loaded) {
         if (loaded.isEmpty()) {
             return;
         }
