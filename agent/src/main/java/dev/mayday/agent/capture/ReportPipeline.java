@@ -96,6 +96,7 @@ public final class ReportPipeline {
             CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), sample, "mainLoop",
                     "warm-up", null, System.currentTimeMillis());
             ReportTrimmer.fit(builder.build(event, "warm-up", Signature.of(sample, builder.rules()), 0));
+            builder.warmUpLogFormatting();
             Outbox.fileName(event.timeMillis(), "warm-up");
             Diagnostics.debug("report building warmed up");
         } catch (Throwable e) {

@@ -5,13 +5,28 @@ import com.google.gson.JsonObject;
 import dev.mayday.bootstrap.LogEntry;
 import dev.mayday.bootstrap.LogRing;
 import java.text.MessageFormat;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code logs} of a report: the ring buffer, oldest first, formatted only now. */
 final class LogsJson {
 
     static final int MAX_EXCEPTION_CHARS = 8192;
+    private static final int MAX_CACHED_PATTERNS = 512;
+
+    /**
+     * Parsed {0}-style patterns. Programs log the same few hundred patterns over and over, and
+     * parsing each one again for each of 1,000 records is most of a report's formatting time.
+     */
+    private final Map<String, MessageFormat> patterns = new LinkedHashMap<String, MessageFormat>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MessageFormat> eldest) {
+            return size() > MAX_CACHED_PATTERNS;
+        }
+    };
 
     JsonArray toJson(LogRing ring) {
         JsonArray logs = new JsonArray();
@@ -21,7 +36,7 @@ final class LogsJson {
         List<LogEntry> entries = ring.snapshot();
         for (LogEntry e : entries) {
             JsonObject log = new JsonObject();
-            log.addProperty("time", Instant.ofEpochMilli(e.timeMillis()).toString());
+            log.addProperty("time", IsoTime.format(e.timeMillis()));
             log.addProperty("level", e.level());
             log.addProperty("logger", e.logger());
             log.addProperty("thread", e.thread());
@@ -38,14 +53,19 @@ final class LogsJson {
     }
 
     /** java.util.logging's formatting: {0}-style parameters put in when there are any. */
-    static String message(LogEntry e) {
+    synchronized String message(LogEntry e) {
         String message = e.message();
         Object[] params = e.parameters();
         if (message == null || params == null || params.length == 0 || message.indexOf('{') < 0) {
             return message;
         }
         try {
-            String formatted = MessageFormat.format(message, params);
+            MessageFormat format = patterns.get(message);
+            if (format == null) {
+                format = new MessageFormat(message);
+                patterns.put(message, format);
+            }
+            String formatted = format.format(params);
             return formatted.length() > LogEntry.MAX_MESSAGE_CHARS
                     ? formatted.substring(0, LogEntry.MAX_MESSAGE_CHARS) : formatted;
         } catch (Throwable ignored) {

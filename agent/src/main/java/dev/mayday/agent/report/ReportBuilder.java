@@ -17,6 +17,7 @@ public final class ReportBuilder {
     private final String agentVersion;
     private final FrameRules rules;
     private final ExceptionJson exceptions;
+    private final FrameLocator locator;
     private final ThreadsJson threads;
     private final LogsJson logs = new LogsJson();
     private final SystemJson system;
@@ -27,12 +28,27 @@ public final class ReportBuilder {
         this.agentVersion = agentVersion;
         this.rules = rules;
         this.exceptions = new ExceptionJson(locator);
+        this.locator = locator;
         this.threads = new ThreadsJson(new ExceptionJson(null));
         this.system = new SystemJson(new Redactor(options.redact()), options.flag(Option.HOSTNAME));
     }
 
     public FrameRules rules() {
         return rules;
+    }
+
+    /**
+     * Formats a few thousand {0}-style records: the warm-up report may find the log ring empty,
+     * and a thousand records are the hot loop of every later report, which should not run
+     * interpreted the first time.
+     */
+    public void warmUpLogFormatting() {
+        locator.warmUp();
+        for (int i = 0; i < 3000; i++) {
+            IsoTime.format(i * 1_000_003L);
+            logs.message(new dev.mayday.bootstrap.LogEntry(i, "INFO", "warm-up", "warm-up", "warm-up {0} of {1}",
+                    new Object[] {i, 1000L}, null));
+        }
     }
 
     /**
@@ -43,7 +59,7 @@ public final class ReportBuilder {
         JsonObject report = new JsonObject();
         report.addProperty("schema", SCHEMA);
         report.addProperty("id", id);
-        report.addProperty("time", Instant.ofEpochMilli(event.timeMillis()).toString());
+        report.addProperty("time", IsoTime.format(event.timeMillis()));
         report.addProperty("kind", event.kind());
         report.addProperty("signature", signature.hash());
         report.addProperty("title", signature.title());
