@@ -24,24 +24,31 @@ public final class JulCapture {
         enabled = on;
     }
 
-    /** Called by woven code when {@code Logger.log(LogRecord)} starts, with the logger and the record. */
+    /**
+     * Called by woven code when {@code Logger.log(LogRecord)} starts, with the logger and the
+     * record. Kept this small on purpose so the JIT inlines it into the logging call: the record
+     * itself then never escapes (only its fields go on to {@link #keep}), and the JVM can still
+     * allocate the LogRecord on the stack, as it does without Mayday.
+     */
     public static void record(Logger logger, LogRecord record) {
-        if (!enabled || record == null) {
-            return;
+        if (enabled && record != null) {
+            Level level = record.getLevel();
+            // Before Logger.log's own level check: keep only what the logger will publish.
+            if (level != null && logger.isLoggable(level)) {
+                keep(record.getMillis(), level.getName(), record.getLoggerName(), record.getMessage(),
+                        record.getParameters(), record.getThrown());
+            }
         }
+    }
+
+    private static void keep(long millis, String level, String logger, String message, Object[] parameters,
+                             Throwable thrown) {
         LogRing ring = LogRing.current();
         if (ring == null) {
             return;
         }
         try {
-            Level level = record.getLevel();
-            // The hook runs before Logger.log's own level check: keep only what it will publish.
-            if (level == null || !logger.isLoggable(level)) {
-                return;
-            }
-            ring.add(new LogEntry(record.getMillis(), level.getName(), record.getLoggerName(),
-                    Thread.currentThread().getName(), record.getMessage(), record.getParameters(),
-                    record.getThrown()));
+            ring.add(new LogEntry(millis, level, logger, Thread.currentThread().getName(), message, parameters, thrown));
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
         }
