@@ -49,6 +49,7 @@ public final class Launcher {
             BootstrapInjector.inject(inst, jarFile);
             // The platform loader as parent: the JDK's modules, but not the application's class path.
             AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
+            Preloader.start(loader);
             AgentStarter.start(entry, args, inst, loader);
         } catch (ExceptionInInitializerError e) {
             System.err.println("mayday: the agent did not start: " + e.getCause());
