@@ -35,7 +35,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (isJdk(className)) {
                 return hooksFor(className) ? weaveJdk(className, bytes) : null;
             }
-            if (className.startsWith("dev/mayday/") || className.indexOf("$$") >= 0) {
+            if (isMayday(className) || className.indexOf("$$") >= 0) {
                 return null; // Mayday itself; generated classes (lambdas, proxies, CGLIB)
             }
             String dotted = className.replace('/', '.');
@@ -101,6 +101,12 @@ public final class MaydayTransformer implements ClassFileTransformer {
             }
         }
         return false;
+    }
+
+    /** Mayday's own packages only: another project under dev.mayday may well have main loops. */
+    private static boolean isMayday(String className) {
+        return className.startsWith("dev/mayday/agent/") || className.startsWith("dev/mayday/bootstrap/")
+                || className.startsWith("dev/mayday/launcher/");
     }
 
     private static boolean isJdk(String className) {
