@@ -32,7 +32,7 @@ public final class FrameRules {
             // fall back to the built-in lists below
         }
         return new FrameRules(
-                split(p.getProperty("skip.prefixes", "java.,javax.,jdk.,sun.,com.sun.,dev.mayday.")),
+                split(p.getProperty("skip.prefixes", "java.,javax.,jdk.,sun.,com.sun.,dev.mayday.agent.,dev.mayday.bootstrap.")),
                 split(p.getProperty("skip.contains", "$$Lambda,$Proxy")),
                 Integer.parseInt(p.getProperty("signature.frames", "3").trim()));
     }

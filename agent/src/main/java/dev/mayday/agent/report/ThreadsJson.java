@@ -89,7 +89,8 @@ final class ThreadsJson {
     static StackTraceElement[] withoutMaydaysOwnFrames(StackTraceElement[] stack, JsonObject thread) {
         int lastMayday = -1;
         for (int i = 0; i < stack.length && i < 64; i++) {
-            if (stack[i].getClassName().startsWith("dev.mayday.")) {
+            String name = stack[i].getClassName();
+            if (name.startsWith("dev.mayday.agent.") || name.startsWith("dev.mayday.bootstrap.")) {
                 lastMayday = i;
             }
         }
