@@ -76,13 +76,7 @@ final class JsonScanner {
 
     /** An object; {@code capture} names which keys to keep (null: none) and {@code prefix} their path. */
     private void object(int depth, String prefix) throws MalformedJson {
-        if (depth >= MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
-        }
-        pos++; // '{'
-        ws();
-        if (peek() == '}') {
-            pos++;
+        if (openIsEmpty(depth, (byte) '}')) {
             return;
         }
         while (true) {
@@ -111,18 +105,9 @@ final class JsonScanner {
             } else {
                 value(depth + 1);
             }
-            ws();
-            byte c = peek();
-            pos++;
-            if (c == ',') {
-                ws();
-                continue;
-            }
-            if (c == '}') {
+            if (!another((byte) '}', "expected ',' or '}' in an object")) {
                 return;
             }
-            pos--;
-            throw error("expected ',' or '}' in an object");
         }
     }
 
@@ -164,30 +149,42 @@ final class JsonScanner {
     }
 
     private void array(int depth) throws MalformedJson {
+        if (openIsEmpty(depth, (byte) ']')) {
+            return;
+        }
+        do {
+            value(depth + 1);
+        } while (another((byte) ']', "expected ',' or ']' in an array"));
+    }
+
+    /** Steps over an opening bracket; true if the closing one follows at once (and steps over it too). */
+    private boolean openIsEmpty(int depth, byte close) throws MalformedJson {
         if (depth >= MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
-        pos++; // '['
+        pos++; // '{' or '['
         ws();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return;
+            return true;
         }
-        while (true) {
-            value(depth + 1);
+        return false;
+    }
+
+    /** After a member or element: true if a ',' announces another, false at {@code close}. */
+    private boolean another(byte close, String expected) throws MalformedJson {
+        ws();
+        byte c = peek();
+        pos++;
+        if (c == ',') {
             ws();
-            byte c = peek();
-            pos++;
-            if (c == ',') {
-                ws();
-                continue;
-            }
-            if (c == ']') {
-                return;
-            }
-            pos--;
-            throw error("expected ',' or ']' in an array");
+            return true;
         }
+        if (c == close) {
+            return false;
+        }
+        pos--;
+        throw error(expected);
     }
 
     private void literal(String word) throws MalformedJson {
