@@ -42,10 +42,6 @@ public final class LogRing {
         current = ring;
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     /** Keeps {@code entry}, dropping the oldest entry once the ring is full. */
     public void add(LogEntry entry) {
         long sequence = next.getAndIncrement();

@@ -30,9 +30,4 @@ public final class ReentrancyGuard {
     public static void exit() {
         DEPTH.get()[0] = 0;
     }
-
-    /** True while this thread is inside Mayday's crash handling. */
-    public static boolean inside() {
-        return DEPTH.get()[0] > 0;
-    }
 }

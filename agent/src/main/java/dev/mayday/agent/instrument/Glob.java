@@ -13,14 +13,6 @@ final class Glob {
         return match(pattern, 0, text, 0);
     }
 
-    boolean hasWildcard() {
-        return pattern.indexOf('*') >= 0;
-    }
-
-    String text() {
-        return pattern;
-    }
-
     // Iterative matching with one backtrack point: linear for the usual patterns.
     private static boolean match(String p, int pi, String t, int ti) {
         int star = -1;

@@ -9,7 +9,7 @@ import dev.mayday.bootstrap.Bridge;
  */
 final class JdkHook {
 
-    private static final String BRIDGE = "dev/mayday/bootstrap/Bridge";
+    private static final String BRIDGE = ClassWeaving.BRIDGE;
     private static final String JUL_CAPTURE = "dev/mayday/bootstrap/JulCapture";
 
     final String className;

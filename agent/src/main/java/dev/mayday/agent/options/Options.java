@@ -23,15 +23,6 @@ public final class Options {
         this.ignoredEnvironment = ignoredEnvironment;
     }
 
-    /** All options at their defaults (no sources). */
-    public static Options defaults() {
-        try {
-            return OptionsLoader.load(null, new java.util.Properties(), java.util.Collections.<String, String>emptyMap());
-        } catch (OptionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The single value, or null when the option has no value and no default. */
     public String get(Option option) {
         List<String> v = values.get(option);

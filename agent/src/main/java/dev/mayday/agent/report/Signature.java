@@ -19,12 +19,10 @@ public final class Signature {
 
     private final String hash;
     private final String title;
-    private final String key;
 
-    private Signature(String hash, String title, String key) {
+    private Signature(String hash, String title) {
         this.hash = hash;
         this.title = title;
-        this.key = key;
     }
 
     public static Signature of(Throwable failure, FrameRules rules) {
@@ -52,7 +50,7 @@ public final class Signature {
             where = all.length > 0 ? all[0].getClassName() + "." + all[0].getMethodName() : null;
         }
         String title = chosen.getClass().getSimpleName() + (where == null ? "" : " in " + where);
-        return new Signature(sha256Hex(key.toString()).substring(0, 16), title, key.toString());
+        return new Signature(sha256Hex(key.toString()).substring(0, 16), title);
     }
 
     /** The failure and its causes, outermost first, without cycles. */
@@ -118,10 +116,5 @@ public final class Signature {
     /** {@code NullPointerException in acme.Game.tick}. */
     public String title() {
         return title;
-    }
-
-    /** What was hashed, for debugging. */
-    public String key() {
-        return key;
     }
 }
