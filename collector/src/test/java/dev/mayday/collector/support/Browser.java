@@ -26,13 +26,13 @@ public final class Browser {
         boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
         if (!present) {
             System.err.println("SKIPPED browser test: " + CHROMIUM + " or " + DRIVER
-                    + " missing; install with: apt-get install -y chromium chromium-driver (collector/ci-setup.sh does)");
+                    + " missing; install with: apt-get install -y chromium chromium-driver (ci/services.sh does)");
         }
         if (!present && "true".equals(System.getenv("CI"))) {
-            // CI installs them (.ci/run calls ci-setup.sh): a missing browser there is a broken run, not a skip.
+            // CI installs them (.ci/run starts it through test.sh): a missing browser there is a broken run, not a skip.
             throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + DRIVER + " is missing");
         }
-        Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (run collector/ci-setup.sh)");
+        Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (run ci/services.sh start as root)");
         Path profile = Files.createTempDirectory("mayday-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);

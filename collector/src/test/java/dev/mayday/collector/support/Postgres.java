@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A throw-away schema on the test PostgreSQL server named by {@code MAYDAY_TEST_PG_URL}
- * (or the file collector/ci-setup.sh writes). Without a reachable server the test is skipped,
+ * (or the file ci/services.sh writes). Without a reachable server the test is skipped,
  * with a message on stderr saying how to get one.
  */
 public final class Postgres implements AutoCloseable {
@@ -43,10 +43,10 @@ public final class Postgres implements AutoCloseable {
 
     private static void skip(String why) {
         String message = "SKIPPED PostgreSQL test: " + why
-                + ". Run `eval \"$(bash collector/ci-setup.sh)\"` as root to install and start one.";
+                + ". Run `bash ci/services.sh start` as root to install and start one.";
         System.err.println(message);
         if ("true".equals(System.getenv("CI"))) {
-            // CI starts a server (.ci/run calls ci-setup.sh): not reaching it there is a broken run, not a skip.
+            // CI starts a server (.ci/run starts it through test.sh): not reaching it there is a broken run, not a skip.
             throw new IllegalStateException("CI=true: " + message);
         }
         Assumptions.abort(message);
@@ -57,7 +57,7 @@ public final class Postgres implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             return url;
         }
-        Path file = Path.of(System.getenv().getOrDefault("MAYDAY_CI_ENV", "/tmp/mayday-collector-ci.env"));
+        Path file = Path.of(System.getenv().getOrDefault("MAYDAY_CI_ENV", "/tmp/mayday-ci.env"));
         if (Files.isReadable(file)) {
             for (String line : Files.readAllLines(file)) {
                 String prefix = "export MAYDAY_TEST_PG_URL=";
