@@ -1,6 +1,7 @@
 package dev.mayday.agent;
 
 import dev.mayday.agent.capture.CrashHandler;
+import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
@@ -86,6 +87,7 @@ public final class Mayday {
         if (ReentrancyGuard.enter()) {
             ReentrancyGuard.exit();
         }
+        final FollowUp followUp = new FollowUp(options);
         Reporter reporter = new Reporter(new Supplier<ReportPipeline>() {
             @Override
             public ReportPipeline get() {
@@ -96,9 +98,10 @@ public final class Mayday {
             public void run() {
                 MemoryReserve.take(); // heap to give back when the program runs out of it
                 instrumenter.hookOtherLoadedJdkClasses();
+                followUp.startUp(); // what earlier runs left in the outbox, in the background
             }
         }, WARM_UP_AFTER_MILLIS);
-        Bridge.install(new CrashHandler(reporter, options.onCrash(), options.uncaught(),
+        Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE)));
         reporter.start();
         if (Diagnostics.debugging()) {

@@ -78,9 +78,14 @@ public final class ChildJvm {
     }
 
     Result run(String mainClass, String... args) throws IOException, InterruptedException {
+        return start(mainClass, args).await();
+    }
+
+    /** Starts the program and returns at once; {@link Running#await} collects the result. */
+    Running start(String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(jdk.java.toString());
-        // ~/.mayday (machine id) stays inside the test's own directory.
+        // ~/.mayday (machine id, consent.properties) stays inside the test's own directory.
         command.add("-Duser.home=" + home);
         command.add("-Xshare:auto");
         command.addAll(jvmArgs);
@@ -97,16 +102,41 @@ public final class ChildJvm {
         Path stdout = Files.createTempFile(home, "stdout", ".txt");
         Path stderr = Files.createTempFile(home, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("MAYDAY_") || k.equals("JAVA_TOOL_OPTIONS"));
+        // No display unless a test gives one: a dialog must never appear by accident.
+        pb.environment().keySet().removeIf(k -> k.startsWith("MAYDAY_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY"));
         pb.environment().putAll(environment);
-        Process process = pb.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(mainClass + " did not end within " + timeoutSeconds + " s; stderr:\n"
-                    + Files.readString(stderr));
+        return new Running(pb.start(), mainClass, stdout, stderr);
+    }
+
+    /** A program under way. */
+    final class Running {
+        final Process process;
+        private final String mainClass;
+        private final Path stdout;
+        private final Path stderr;
+
+        Running(Process process, String mainClass, Path stdout, Path stderr) {
+            this.process = process;
+            this.mainClass = mainClass;
+            this.stdout = stdout;
+            this.stderr = stderr;
         }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8), outbox());
+
+        /** What it printed on stderr so far. */
+        String stderrSoFar() throws IOException {
+            return Files.readString(stderr, StandardCharsets.UTF_8);
+        }
+
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError(mainClass + " did not end within " + timeoutSeconds + " s; stderr:\n"
+                        + Files.readString(stderr));
+            }
+            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8), outbox());
+        }
     }
 
     /** What the run left behind. */

@@ -5,6 +5,7 @@ import dev.mayday.agent.instrument.MainLoopOrigins;
 import dev.mayday.agent.options.Options;
 import dev.mayday.bootstrap.CrashSink;
 import dev.mayday.bootstrap.MemoryReserve;
+import java.nio.file.Path;
 
 /**
  * Where woven code hands over a failure: decides whether it is reported (once per exception
@@ -14,13 +15,16 @@ import dev.mayday.bootstrap.MemoryReserve;
 public final class CrashHandler implements CrashSink {
 
     private final Reporter reporter;
+    private final FollowUp followUp;
     private final Options.OnCrash onCrash;
     private final Options.Uncaught uncaught;
     private final int exitCode;
     private final RecentFailures recent = new RecentFailures();
 
-    public CrashHandler(Reporter reporter, Options.OnCrash onCrash, Options.Uncaught uncaught, int exitCode) {
+    public CrashHandler(Reporter reporter, FollowUp followUp, Options.OnCrash onCrash, Options.Uncaught uncaught,
+                        int exitCode) {
         this.reporter = reporter;
+        this.followUp = followUp;
         this.onCrash = onCrash;
         this.uncaught = uncaught;
         this.exitCode = exitCode;
@@ -34,8 +38,11 @@ public final class CrashHandler implements CrashSink {
             int bar = origin.indexOf('|');
             String pattern = bar < 0 ? origin : origin.substring(0, bar);
             String method = bar < 0 ? null : origin.substring(bar + 1);
-            reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure, "mainLoop",
-                    pattern, method, System.currentTimeMillis()));
+            Path report = reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
+                    "mainLoop", pattern, method, System.currentTimeMillis()));
+            // The loop goes on after rethrow or continue: only an ending program waits for the person.
+            boolean exitFollows = onCrash == Options.OnCrash.EXIT;
+            followUp(report, exitFollows, exitFollows);
         }
         if (onCrash == Options.OnCrash.EXIT) {
             exit("onCrash=exit");
@@ -51,10 +58,24 @@ public final class CrashHandler implements CrashSink {
         }
         freeMemoryFor(failure);
         if (recent.firstTime(failure)) {
-            reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin, null,
-                    System.currentTimeMillis()));
+            Path report = reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin,
+                    null, System.currentTimeMillis()));
+            // The thread is ending anyway (the event thread shows the dialog modally and keeps painting).
+            followUp(report, uncaught == Options.Uncaught.EXIT, true);
         }
         return uncaught == Options.Uncaught.EXIT;
+    }
+
+    /** Consent and delivery; a failure there never changes what happens to the program. */
+    private void followUp(Path report, boolean exitFollows, boolean mayBlock) {
+        if (report == null) {
+            return;
+        }
+        try {
+            followUp.afterReport(report, exitFollows, mayBlock);
+        } catch (Throwable e) {
+            Diagnostics.warn("could not ask about or deliver " + report + " (" + e + "); it stays in the outbox");
+        }
     }
 
     @Override

@@ -72,6 +72,12 @@ public final class ReportPipeline {
             Path file = outbox.write(event.timeMillis(), id, json);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
+            int dropped = outbox.enforceLimits();
+            if (dropped > 0) {
+                Diagnostics.warn("outbox full (" + Outbox.MAX_WAITING + " reports or "
+                        + Outbox.MAX_WAITING_BYTES / (1024 * 1024) + " MiB): dropped the " + dropped
+                        + " oldest waiting report(s)");
+            }
             return file;
         } catch (IOException | RuntimeException e) {
             // Nothing else can keep it: say so, with the failure itself, on stderr.

@@ -27,9 +27,10 @@ public final class Cli {
                     return 2;
                 }
                 return ShowCommand.run(args[1], out, err);
+            case "send":
+                return SendCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "list":
             case "attach":
-            case "send":
                 err.println("mayday: '" + args[0] + "' is not built yet in this version");
                 return 1;
             default:
@@ -43,6 +44,6 @@ public final class Cli {
         out.println("  show FILE                  print a crash report as a person would read it");
         out.println("  list                       JVMs Mayday can attach to (not built yet)");
         out.println("  attach PID [key=value,...] load Mayday into a running JVM (not built yet)");
-        out.println("  send [outbox=DIR] [send=URL] [token=T]  deliver the outbox now (not built yet)");
+        out.println("  send [outbox=DIR] [send=URL] [token=T]  deliver what waits in the outbox now");
     }
 }

@@ -52,16 +52,19 @@ abstract class Kind {
     static final Kind DESTINATION = new Kind() {
         @Override
         String problem(String value) {
-            String[] prefixes = {"ws://", "wss://", "http://", "https://"};
-            for (String p : prefixes) {
-                if (value.startsWith(p) && value.length() > p.length()) {
-                    return null;
-                }
+            String expected = "ws://HOST:PORT/reports, wss://..., http://HOST:PORT/api/reports, https://... or file:DIR";
+            if (value.startsWith("file:")) {
+                return value.length() > "file:".length() ? null : expected;
             }
-            if (value.startsWith("file:") && value.length() > "file:".length()) {
-                return null;
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                String scheme = uri.getScheme();
+                boolean known = "ws".equals(scheme) || "wss".equals(scheme) || "http".equals(scheme)
+                        || "https".equals(scheme);
+                return known && uri.getHost() != null ? null : expected;
+            } catch (java.net.URISyntaxException e) {
+                return expected + " (" + e.getReason() + ")";
             }
-            return "ws://HOST:PORT/reports, wss://..., http://HOST:PORT/api/reports, https://... or file:DIR";
         }
     };
 

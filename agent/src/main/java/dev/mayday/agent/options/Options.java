@@ -15,6 +15,9 @@ public final class Options {
     /** What an exception that ends a thread does. */
     public enum Uncaught { REPORT, EXIT, OFF }
 
+    /** Whether a report may leave the machine: ask the person, always, never. */
+    public enum Consent { ASK, ALWAYS, NEVER }
+
     private final Map<Option, List<String>> values;
     private final List<String> ignoredEnvironment;
 
@@ -48,6 +51,20 @@ public final class Options {
 
     public Uncaught uncaught() {
         return Uncaught.valueOf(get(Option.UNCAUGHT).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Consent consent() {
+        return Consent.valueOf(get(Option.CONSENT).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The {@code send} destinations, in the order given; empty when reports stay on this machine. */
+    public List<String> destinations() {
+        return list(Option.SEND);
+    }
+
+    /** The collector's API token, or null. */
+    public String token() {
+        return get(Option.TOKEN);
     }
 
     public Path outbox() {

@@ -3,7 +3,9 @@ package dev.mayday.agent.outbox;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,13 +13,31 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The directory every report is written to before anything else is tried. A report appears
  * whole or not at all: it is written to a temporary file, forced to disk, then renamed.
- * {@code OUTBOX/*.json} wait for delivery.
+ * {@code OUTBOX/*.json} wait for delivery; {@code OUTBOX/sent/} keeps the newest delivered ones,
+ * {@code OUTBOX/rejected/} the ones a collector refused as bad, each with a {@code .reason.txt}.
+ *
+ * <p>The waiting reports are bounded in count and bytes, oldest dropped first, so a collector
+ * that stays down for months cannot fill a disk.
  */
 public final class Outbox {
+
+    /** How many delivered (and rejected) reports are kept for the user to look at. */
+    public static final int KEEP_DONE = 100;
+    /** At most this many reports wait for delivery... */
+    public static final int MAX_WAITING = 100;
+    /** ...and at most this many bytes of them. */
+    public static final long MAX_WAITING_BYTES = 64L * 1024 * 1024;
+
+    private static final String SENT = "sent";
+    private static final String REJECTED = "rejected";
+    private static final String REASON_SUFFIX = ".reason.txt";
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -46,7 +66,17 @@ public final class Outbox {
     public Path write(long timeMillis, String id, byte[] json) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(fileName(timeMillis, id));
-        Path temporary = directory.resolve("." + id + ".tmp");
+        writeAtomically(target, json);
+        return target;
+    }
+
+    /** Replaces a waiting report's content (the person's answer added), whole or not at all. */
+    public void replace(Path report, byte[] json) throws IOException {
+        writeAtomically(report, json);
+    }
+
+    private void writeAtomically(Path target, byte[] json) throws IOException {
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -57,7 +87,7 @@ public final class Outbox {
                 channel.force(true);
             }
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -70,7 +100,100 @@ public final class Outbox {
             throw e;
         }
         forceDirectory();
+    }
+
+    /** The reports waiting for delivery, oldest first (their names start with the time). */
+    public List<Path> waiting() {
+        return reportsIn(directory);
+    }
+
+    /** The report's id: its file name without the time in front and {@code .json} behind. */
+    public static String idOf(Path report) {
+        String name = report.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        // yyyyMMdd-HHmmss-<id>
+        return base.length() > 16 && base.charAt(8) == '-' && base.charAt(15) == '-' ? base.substring(16) : base;
+    }
+
+    /** Every destination has it: moves it to {@code sent/}, which keeps the newest {@value #KEEP_DONE}. */
+    public void markSent(Path report) throws IOException {
+        moveInto(SENT, report);
+        prune(directory.resolve(SENT));
+    }
+
+    /** A collector refused it as bad: moves it to {@code rejected/} with the reason beside it. */
+    public void reject(Path report, String reason) throws IOException {
+        Path moved = moveInto(REJECTED, report);
+        Files.write(moved.resolveSibling(moved.getFileName() + REASON_SUFFIX),
+                (reason + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        prune(directory.resolve(REJECTED));
+    }
+
+    /**
+     * Drops the oldest waiting reports while there are more than {@value #MAX_WAITING} or they take
+     * more than {@link #MAX_WAITING_BYTES}; returns how many were dropped.
+     */
+    public int enforceLimits() {
+        List<Path> reports = waiting();
+        long[] sizes = new long[reports.size()];
+        long total = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            try {
+                sizes[i] = Files.size(reports.get(i));
+            } catch (IOException e) {
+                sizes[i] = 0; // gone meanwhile
+            }
+            total += sizes[i];
+        }
+        int dropped = 0;
+        for (int i = 0; i < sizes.length && (sizes.length - i > MAX_WAITING || total > MAX_WAITING_BYTES); i++) {
+            try {
+                Files.deleteIfExists(reports.get(i));
+                dropped++;
+            } catch (IOException ignored) {
+                // cannot delete it either: nothing more to do
+            }
+            total -= sizes[i];
+        }
+        return dropped;
+    }
+
+    private Path moveInto(String subdirectory, Path report) throws IOException {
+        Path target = directory.resolve(subdirectory).resolve(report.getFileName());
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(report, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(report, target, StandardCopyOption.REPLACE_EXISTING);
+        }
         return target;
+    }
+
+    private static void prune(Path done) {
+        List<Path> reports = reportsIn(done);
+        for (int i = 0; i < reports.size() - KEEP_DONE; i++) {
+            try {
+                Files.deleteIfExists(reports.get(i));
+                Files.deleteIfExists(reports.get(i).resolveSibling(reports.get(i).getFileName() + REASON_SUFFIX));
+            } catch (IOException ignored) {
+                // kept a little longer
+            }
+        }
+    }
+
+    private static List<Path> reportsIn(Path dir) {
+        List<Path> reports = new ArrayList<Path>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+                    reports.add(file);
+                }
+            }
+        } catch (IOException e) {
+            return reports; // no directory yet: nothing waits
+        }
+        Collections.sort(reports);
+        return reports;
     }
 
     // The rename is only durable once the directory entry is on disk too (Linux; elsewhere a no-op).

@@ -2,6 +2,7 @@ package dev.mayday.agent.report;
 
 import com.google.gson.JsonObject;
 import dev.mayday.agent.capture.CrashEvent;
+import dev.mayday.agent.consent.UserSection;
 import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.Options;
 import dev.mayday.bootstrap.LogRing;
@@ -31,6 +32,18 @@ public final class ReportBuilder {
         this.locator = locator;
         this.threads = new ThreadsJson(new ExceptionJson(null));
         this.system = new SystemJson(new Redactor(options.redact()), options.flag(Option.HOSTNAME));
+    }
+
+    /** Until the person is asked (consent=ask), the report says so. */
+    private String initialConsent() {
+        switch (options.consent()) {
+            case ALWAYS:
+                return UserSection.ALWAYS;
+            case NEVER:
+                return UserSection.NEVER;
+            default:
+                return UserSection.PENDING;
+        }
     }
 
     public FrameRules rules() {
@@ -73,7 +86,7 @@ public final class ReportBuilder {
         report.add("environment", system.environment());
         JsonObject user = new JsonObject();
         // Consent is asked after the report is safe on disk; until then it is pending.
-        user.addProperty("consent", "pending");
+        user.addProperty("consent", initialConsent());
         report.add("user", user);
         JsonObject origin = new JsonObject();
         origin.addProperty(event.originType(), event.originPattern());

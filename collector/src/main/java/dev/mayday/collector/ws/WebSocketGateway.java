@@ -105,7 +105,7 @@ public final class WebSocketGateway extends WebSocketServer implements ReportLis
             return; // the live feed only speaks, it does not listen
         }
         if (!limiter.tryAcquire(peer.token())) {
-            send(conn, error("too many reports per second for this token; retry later", null));
+            send(conn, retryLater(error("too many reports per second for this token; retry later", null)));
             return;
         }
         Report report;
@@ -123,7 +123,7 @@ public final class WebSocketGateway extends WebSocketServer implements ReportLis
                 send(conn, ack);
             } else {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                send(conn, error("could not store the report: " + cause.getMessage(), report.id()));
+                send(conn, retryLater(error("could not store the report: " + cause.getMessage(), report.id())));
             }
         });
     }
@@ -171,6 +171,12 @@ public final class WebSocketGateway extends WebSocketServer implements ReportLis
     @Override
     public void onStart() {
         started.countDown();
+    }
+
+    /** Marks an error that says nothing against the report: the agent keeps it and sends it again later. */
+    private static JsonObject retryLater(JsonObject error) {
+        error.addProperty("retry", true);
+        return error;
     }
 
     private static JsonObject error(String message, String id) {

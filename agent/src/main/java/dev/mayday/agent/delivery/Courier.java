@@ -1,0 +1,216 @@
+package dev.mayday.agent.delivery;
+
+import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.options.Options;
+import dev.mayday.agent.outbox.Outbox;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers the outbox from inside the program, on one daemon thread of its own ({@code
+ * mayday-sender}, started on first use, so it never keeps the JVM alive): at start-up what earlier
+ * runs left, after each crash the new report. Failed passes are retried with {@link Backoff}, then
+ * left for the next start or the {@code send} command. When the JVM shuts down while a pass runs,
+ * a shutdown hook gives it a few seconds.
+ */
+public final class Courier {
+
+    /** How long the end of the JVM waits for a delivery in progress. */
+    public static final long EXIT_WAIT_MILLIS = 5_000;
+
+    private final Outbox outbox;
+    private final List<String> destinations;
+    private final String token;
+    private final Clearance clearance;
+    private final boolean enabled;
+
+    private final Object lock = new Object();
+    private Thread thread;
+    private boolean requested;
+    private long started;
+    private long completed;
+    private long retryAt;
+    private int failuresInARow;
+    private boolean hookAdded;
+    private volatile boolean exitWaitDone;
+
+    public Courier(Outbox outbox, Options options) {
+        this.outbox = outbox;
+        this.destinations = options.destinations();
+        this.token = options.token();
+        this.clearance = options.consent() == Options.Consent.ALWAYS ? Clearance.AGENT_ALWAYS : Clearance.AGENT_ASK;
+        this.enabled = !destinations.isEmpty() && options.consent() != Options.Consent.NEVER;
+    }
+
+    /** False when there is nowhere to send or the owner chose {@code consent=never}. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** At start-up: sends what earlier runs left, in the background; costs a directory listing when nothing waits. */
+    public void deliverLeftovers() {
+        if (enabled && !outbox.waiting().isEmpty()) {
+            request();
+        }
+    }
+
+    /** After a crash: delivers in the background; the end of the JVM waits a little for it. */
+    public void deliverSoon() {
+        if (enabled) {
+            addShutdownWait();
+            request();
+        }
+    }
+
+    /**
+     * Delivers now and waits at most {@code millis} for the pass to finish (the program is about to
+     * end). Returns true if it finished in time.
+     */
+    public boolean deliverAndWait(long millis) {
+        if (!enabled) {
+            return true;
+        }
+        long target = request();
+        boolean done = awaitPass(target, millis);
+        exitWaitDone = true;
+        if (!done) {
+            Diagnostics.warn("delivery is taking longer than " + millis / 1000 + " s; the report stays in "
+                    + outbox.directory() + " and is sent on the next start");
+        }
+        return done;
+    }
+
+    /** Asks for a pass; returns the number of the pass that will include everything written so far. */
+    private long request() {
+        synchronized (lock) {
+            requested = true;
+            failuresInARow = 0;
+            if (thread == null) {
+                thread = new Thread(new Runnable() {
+                    @Override
+                    public void run() {
+                        loop();
+                    }
+                }, "mayday-sender");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            lock.notifyAll();
+            return started + 1;
+        }
+    }
+
+    private boolean awaitPass(long pass, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (lock) {
+            while (completed < pass) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void addShutdownWait() {
+        synchronized (lock) {
+            if (hookAdded) {
+                return;
+            }
+            hookAdded = true;
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    if (!exitWaitDone) {
+                        long pass;
+                        synchronized (lock) {
+                            pass = requested ? started + 1 : started;
+                        }
+                        awaitPass(pass, EXIT_WAIT_MILLIS);
+                    }
+                }
+            }, "mayday-shutdown"));
+        } catch (IllegalStateException shuttingDown) {
+            // too late to wait; what is not delivered goes on the next start
+        }
+    }
+
+    private void loop() {
+        while (true) {
+            long pass;
+            synchronized (lock) {
+                try {
+                    while (!requested && (retryAt == 0 || System.currentTimeMillis() < retryAt)) {
+                        lock.wait(retryAt == 0 ? 0 : Math.max(1, retryAt - System.currentTimeMillis()));
+                    }
+                } catch (InterruptedException e) {
+                    continue; // a daemon: serve until the JVM ends
+                }
+                requested = false;
+                retryAt = 0;
+                pass = ++started;
+            }
+            boolean failed = true;
+            try {
+                failed = runPass();
+            } catch (Throwable e) {
+                Diagnostics.warn("delivery failed: " + e + "; the reports stay in " + outbox.directory());
+            } finally {
+                synchronized (lock) {
+                    completed = pass;
+                    if (failed && !requested) {
+                        failuresInARow++;
+                        long delay = Backoff.delayAfter(failuresInARow);
+                        retryAt = delay < 0 ? 0 : System.currentTimeMillis() + delay;
+                    } else if (!failed) {
+                        failuresInARow = 0;
+                    }
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** One pass; true if some destination failed, so the pass should be retried later. */
+    private boolean runPass() throws java.io.IOException {
+        DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token).run(clearance);
+        if (result == null) {
+            Diagnostics.debug("another process is delivering from " + outbox.directory());
+            return false;
+        }
+        if (result.sent() > 0) {
+            Diagnostics.debug("delivered " + result.sent() + " report(s) to " + String.join(", ", destinations));
+        }
+        for (Map.Entry<String, String> r : result.rejected().entrySet()) {
+            Diagnostics.warn("report " + r.getKey() + " was refused (" + r.getValue() + "); moved to "
+                    + outbox.directory().resolve("rejected"));
+        }
+        if (result.problem() != null) {
+            Diagnostics.warn(result.problem());
+        }
+        if (result.down().isEmpty()) {
+            return false;
+        }
+        boolean firstFailure;
+        synchronized (lock) {
+            firstFailure = failuresInARow == 0;
+        }
+        if (firstFailure || Diagnostics.debugging()) {
+            for (Map.Entry<String, String> d : result.down().entrySet()) {
+                Diagnostics.warn("cannot deliver to " + d.getKey() + ": " + d.getValue() + "; " + result.kept()
+                        + " report(s) kept in " + outbox.directory()
+                        + ", sent again later (or now with: java -jar mayday-agent.jar send)");
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mayday.agent.transport;
+
+/**
+ * What one destination said about one report: it has it ({@link #delivered}), it will never take
+ * it ({@link #rejected}: the report is bad, sending it again cannot help), or it could not be
+ * reached or refused for now ({@link #failed}: wrong token, down, rate limit, TLS; try later).
+ */
+public final class Outcome {
+
+    /** The three answers a delivery can end with. */
+    public enum Kind { DELIVERED, REJECTED, FAILED }
+
+    private static final Outcome DELIVERED = new Outcome(Kind.DELIVERED, null);
+
+    private final Kind kind;
+    private final String reason;
+
+    private Outcome(Kind kind, String reason) {
+        this.kind = kind;
+        this.reason = reason;
+    }
+
+    public static Outcome delivered() {
+        return DELIVERED;
+    }
+
+    /** The destination will never take this report; {@code reason} is its answer. */
+    public static Outcome rejected(String reason) {
+        return new Outcome(Kind.REJECTED, reason);
+    }
+
+    /** Nothing was delivered now; {@code reason} says why in a few words. */
+    public static Outcome failed(String reason) {
+        return new Outcome(Kind.FAILED, reason);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Why it was rejected or failed; null when delivered. */
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return reason == null ? kind.toString() : kind + ": " + reason;
+    }
+}
