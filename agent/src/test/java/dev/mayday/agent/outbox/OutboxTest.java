@@ -35,4 +35,57 @@ class OutboxTest {
         Outbox outbox = new Outbox(blocker.resolve("outbox"));
         assertThrows(IOException.class, () -> outbox.write(0L, "id", new byte[1]));
     }
+
+    @Test
+    void sentAndRejectedReportsLeaveTheWaitingOnesAndOnlyTheNewestAreKept() throws Exception {
+        Outbox outbox = new Outbox(dir);
+        for (int i = 0; i < Outbox.KEEP_DONE + 5; i++) {
+            outbox.markSent(outbox.write(i * 1000L, "r" + i, new byte[] {'{', '}'}));
+        }
+        Path bad = outbox.write(0L, "bad", new byte[] {'{', '}'});
+        outbox.reject(bad, "HTTP 400: missing key signature");
+
+        assertEquals(List.of(), outbox.waiting());
+        try (var sent = Files.list(dir.resolve("sent"))) {
+            List<String> names = sent.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            assertEquals(Outbox.KEEP_DONE, names.size());
+            assertEquals(Outbox.fileName(5000L, "r5"), names.get(0), "the oldest went first");
+        }
+        assertEquals("HTTP 400: missing key signature",
+                Files.readString(dir.resolve("rejected").resolve(bad.getFileName() + ".reason.txt")).trim());
+        assertEquals("bad", Outbox.idOf(bad));
+    }
+
+    @Test
+    void waitingReportsAreBoundedOldestDroppedFirst() throws Exception {
+        Outbox outbox = new Outbox(dir);
+        for (int i = 0; i < Outbox.MAX_WAITING + 3; i++) {
+            outbox.write(i * 1000L, "w" + i, new byte[] {'{', '}'});
+        }
+        assertEquals(3, outbox.enforceLimits());
+        List<Path> left = outbox.waiting();
+        assertEquals(Outbox.MAX_WAITING, left.size());
+        assertEquals(Outbox.fileName(3000L, "w3"), left.get(0).getFileName().toString());
+        assertEquals(0, outbox.enforceLimits());
+    }
+
+    @Test
+    void replacingAReportIsAtomicAndKeepsItsName() throws Exception {
+        Outbox outbox = new Outbox(dir);
+        Path file = outbox.write(0L, "x", "{\"user\":{\"consent\":\"pending\"}}".getBytes(StandardCharsets.UTF_8));
+        outbox.replace(file, "{\"user\":{\"consent\":\"ask-accepted\"}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(file), outbox.waiting());
+        assertEquals("{\"user\":{\"consent\":\"ask-accepted\"}}", Files.readString(file));
+    }
+
+    @Test
+    void oneDeliveryAtATimePerOutbox() throws Exception {
+        try (DeliveryLock first = DeliveryLock.tryAcquire(dir)) {
+            assertEquals(true, first != null);
+            assertEquals(null, DeliveryLock.tryAcquire(dir));
+        }
+        try (DeliveryLock again = DeliveryLock.tryAcquire(dir)) {
+            assertEquals(true, again != null, "released when closed");
+        }
+    }
 }
