@@ -24,22 +24,19 @@ for _ in $(seq 1 100); do
 done
 
 echo "== running demo.Game under the agent: tick() fails at frame 5, and the game hides it"
+# consent=always: the demo has nobody to ask. Left at its default (ask), the agent shows a dialog
+# where there is a display, a prompt on a terminal, and otherwise keeps the report unsent.
 set +e
-java -javaagent:agent/target/mayday-agent.jar=mainLoop=demo.Game#tick,outbox="$work/outbox",app=Game,version=1.0 \
+MAYDAY_TOKEN="$TOKEN" java -javaagent:agent/target/mayday-agent.jar=mainLoop=demo.Game#tick,outbox="$work/outbox",app=Game,version=1.0,consent=always,send=http://127.0.0.1:$PORT/api/reports \
   -cp test-apps/target/classes demo.Game 5 > "$work/game.out"
 status=$?
 set -e
-echo "== the game ended with exit status $status (70: Mayday's fail-fast exit)"
+echo "== the game ended with exit status $status (70: Mayday's fail-fast exit) after delivering its report"
 
-report="$(ls "$work"/outbox/*.json | head -n 1)"
+report="$(ls "$work"/outbox/sent/*.json | head -n 1)"
 echo "== java -jar agent/target/mayday-agent.jar show $report"
 java -jar agent/target/mayday-agent.jar show "$report"
 
-# Delivery from the outbox (consent, send=) is not built yet: until it is, the demo hands the
-# report to the collector the way the agent will, with one POST.
-echo "== POST $report -> http://127.0.0.1:$PORT/api/reports"
-curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
-  --data-binary @"$report" "http://127.0.0.1:$PORT/api/reports" > /dev/null
 echo "== the collector's groups (GET /api/groups)"
 curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/groups"
 echo
