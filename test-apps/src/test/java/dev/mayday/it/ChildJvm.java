@@ -35,6 +35,7 @@ public final class ChildJvm {
     private String agentArgs = "";
     private boolean withAgent = true;
     private long timeoutSeconds = 60;
+    private String terminalInput;
 
     ChildJvm(Jdk jdk, Path home) {
         this.jdk = jdk;
@@ -72,6 +73,16 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * Runs the program on a terminal of its own (util-linux {@code script} gives it a
+     * pseudo-terminal, so {@code System.console()} is there) and types {@code input} into it.
+     * What the program prints to stdout and stderr both arrive on stdout, as on a real terminal.
+     */
+    ChildJvm onTerminal(String input) {
+        this.terminalInput = input;
+        return this;
+    }
+
     ChildJvm timeout(long seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -99,6 +110,10 @@ public final class ChildJvm {
         command.add(mainClass);
         Collections.addAll(command, args);
 
+        if (terminalInput != null) {
+            command = List.of("script", "-qefc", command.stream().map(ChildJvm::shellQuoted)
+                    .collect(Collectors.joining(" ")), "/dev/null");
+        }
         Path stdout = Files.createTempFile(home, "stdout", ".txt");
         Path stderr = Files.createTempFile(home, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -106,7 +121,16 @@ public final class ChildJvm {
         pb.environment().keySet().removeIf(k -> k.startsWith("MAYDAY_") || k.equals("JAVA_TOOL_OPTIONS")
                 || k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY"));
         pb.environment().putAll(environment);
-        return new Running(pb.start(), mainClass, stdout, stderr);
+        Process process = pb.start();
+        if (terminalInput != null) {
+            process.getOutputStream().write(terminalInput.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        return new Running(process, mainClass, stdout, stderr);
+    }
+
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** A program under way. */
