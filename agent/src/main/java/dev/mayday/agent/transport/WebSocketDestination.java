@@ -71,7 +71,8 @@ final class WebSocketDestination implements Destination {
         Outcome why = client.failure != null
                 ? Outcome.failed(Failures.describe(client.failure, uri))
                 : client.closeReason != null
-                ? Outcome.failed("the collector refused the connection (" + client.closeReason + ")")
+                ? Outcome.failed("the collector refused the connection; check the token and the path ("
+                        + client.closeReason + ")")
                 : Outcome.failed("no answer from " + uri.getHost() + ":" + uri.getPort() + " in time");
         close();
         return why;
