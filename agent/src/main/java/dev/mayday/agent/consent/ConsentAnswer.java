@@ -1,0 +1,75 @@
+package dev.mayday.agent.consent;
+
+/**
+ * What a person answered: send or not, whether to send without asking from now on, and what they
+ * wrote. Empty text is kept as null, so "nothing written" has one form.
+ */
+public final class ConsentAnswer {
+
+    private static final ConsentAnswer DONT_SEND = new ConsentAnswer(false, false, null, null);
+
+    private final boolean send;
+    private final boolean alwaysSend;
+    private final String comment;
+    private final String email;
+
+    private ConsentAnswer(boolean send, boolean alwaysSend, String comment, String email) {
+        this.send = send;
+        this.alwaysSend = alwaysSend;
+        this.comment = comment;
+        this.email = email;
+    }
+
+    /**
+     * The person agreed to send.
+     *
+     * @param comment what they were doing, or null; trimmed, empty becomes null
+     * @param email   where the developers may reach them, or null; trimmed, empty becomes null
+     * @param always  they ticked "Always send for &lt;app&gt;"
+     */
+    public static ConsentAnswer send(String comment, String email, boolean always) {
+        return new ConsentAnswer(true, always, blankToNull(comment), blankToNull(email));
+    }
+
+    /** The person declined (or closed the dialog). */
+    public static ConsentAnswer dontSend() {
+        return DONT_SEND;
+    }
+
+    public boolean send() {
+        return send;
+    }
+
+    /** "Always send for &lt;app&gt;"; only true together with {@link #send()}. */
+    public boolean alwaysSend() {
+        return alwaysSend;
+    }
+
+    /** What the person wrote about what they were doing, or null. */
+    public String comment() {
+        return comment;
+    }
+
+    /** The e-mail address the person gave, or null. */
+    public String email() {
+        return email;
+    }
+
+    private static String blankToNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    @Override
+    public String toString() {
+        if (!send) {
+            return "ConsentAnswer[don't send]";
+        }
+        return "ConsentAnswer[send" + (alwaysSend ? ", always" : "")
+                + (comment != null ? ", comment=" + comment : "")
+                + (email != null ? ", email=" + email : "") + "]";
+    }
+}
