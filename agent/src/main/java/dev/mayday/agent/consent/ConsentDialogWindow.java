@@ -79,8 +79,8 @@ final class ConsentDialogWindow {
         }
         int textWidth = Math.round(font.getSize2D() * TEXT_WIDTH_EMS);
         Font headlineFont = font.deriveFont(Font.BOLD, font.getSize2D() * 1.25f);
-        content.add(new WrappedText(app + " has stopped working", headlineFont, textWidth), at(1, 0).fillX());
-        content.add(new WrappedText(message(request.title()), font.deriveFont(Font.PLAIN), textWidth),
+        content.add(WrappedText.create(app + " has stopped working", headlineFont, textWidth), at(1, 0).fillX());
+        content.add(WrappedText.create(message(request.title()), font.deriveFont(Font.PLAIN), textWidth),
                 at(1, 1).insets(6, 0, 0, 0).fillX());
 
         configureViewToggle();
