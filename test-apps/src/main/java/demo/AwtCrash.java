@@ -5,6 +5,7 @@ import java.awt.EventQueue;
 /** An exception on the AWT event thread, which catches it itself and goes on. */
 public class AwtCrash {
     public static void main(String[] args) throws Exception {
+        demo.robot.ConsentRobot.startIfRequested();
         EventQueue.invokeAndWait(() -> System.out.println("on " + Thread.currentThread().getName()));
         EventQueue.invokeLater(() -> {
             Object[] items = new Object[2];
