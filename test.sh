@@ -9,4 +9,7 @@ bash ci/services.sh start > /dev/null
 trap 'bash ci/services.sh stop' EXIT
 # shellcheck disable=SC1090
 source "${MAYDAY_CI_ENV:-/tmp/mayday-ci.env}"
+# The agent's dialog test shows its window in the test JVM itself; child programs get a display
+# only when a test gives them one (ChildJvm removes DISPLAY).
+export DISPLAY="$MAYDAY_TEST_DISPLAY"
 mvn -B verify "$@"

@@ -1,0 +1,132 @@
+package dev.mayday.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * consent=ask as a person meets it: the dialog on a real (virtual) X display, clicked and typed
+ * into with java.awt.Robot; the text prompt on a real pseudo-terminal; "Always send" remembered.
+ * What the person typed must reach the real collector; "Don't send" must send nothing.
+ */
+class ConsentTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots").toAbsolutePath();
+
+    @TempDir
+    Path home;
+
+    private static String askAndSendTo(Collector collector) {
+        return "consent=ask,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN;
+    }
+
+    private static JsonObject onlyStoredReport(Collector collector) throws Exception {
+        List<String> ids = collector.reportIds();
+        assertEquals(1, ids.size(), "reports at the collector: " + ids);
+        return collector.report(ids.get(0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void dialogSendsWhatThePersonTyped(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        Path screenshot = SCREENSHOTS.resolve("consent-dialog-" + jdk.feature + ".png");
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=send")
+                    .jvmArg("-Ddemo.robot.comment=It froze when I opened level 3")
+                    .jvmArg("-Ddemo.robot.email=player@example.com")
+                    .jvmArg("-Ddemo.robot.screenshot=" + screenshot)
+                    .agentArgs("mainLoop=demo.SwingGame#tick," + askAndSendTo(collector))
+                    .run("demo.SwingGame");
+
+            assertEquals(70, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("robot: clicked send"), run.toString());
+            JsonObject user = onlyStoredReport(collector).getAsJsonObject("user");
+            assertEquals("ask-accepted", user.get("consent").getAsString());
+            assertEquals("It froze when I opened level 3", user.get("comment").getAsString());
+            assertEquals("player@example.com", user.get("email").getAsString());
+            assertEquals(1, Outboxes.sent(run.outbox).size());
+            assertTrue(Files.size(screenshot) > 1000, "a screenshot of the dialog in " + screenshot);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void dialogOnTheCrashedEventThreadDontSendSendsNothing(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=dontSend")
+                    .jvmArg("-Ddemo.robot.screenshot=" + SCREENSHOTS.resolve("consent-dialog-edt-" + jdk.feature + ".png"))
+                    .agentArgs(askAndSendTo(collector))
+                    .run("demo.AwtCrash", "8");
+
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("robot: clicked dontSend"), run.toString());
+            // The application's event thread crashed, and kept serving while the dialog was up.
+            assertTrue(run.stdout.contains("event thread still serving"), run.toString());
+            assertEquals(0, collector.reportCount());
+            List<Path> waiting = Outboxes.waiting(run.outbox);
+            assertEquals(1, waiting.size(), run.toString());
+            assertEquals("ask-declined", Outboxes.consentOf(waiting.get(0)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void consolePromptWithoutADisplaySendsWhatThePersonTyped(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home)
+                    .onTerminal("s\nit crashed when I saved\nplayer@example.com\n")
+                    .agentArgs("mainLoop=demo.Game#tick," + askAndSendTo(collector))
+                    .run("demo.Game");
+
+            assertEquals(70, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("has stopped working: NullPointerException in demo.Game.tick"), run.toString());
+            JsonObject user = onlyStoredReport(collector).getAsJsonObject("user");
+            assertEquals("ask-accepted", user.get("consent").getAsString());
+            assertEquals("it crashed when I saved", user.get("comment").getAsString());
+            assertEquals("player@example.com", user.get("email").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void consolePromptDontSendSendsNothing(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home).onTerminal("d\n")
+                    .agentArgs("mainLoop=demo.Game#tick," + askAndSendTo(collector))
+                    .run("demo.Game");
+
+            assertEquals(70, run.exitCode, run.toString());
+            assertEquals(0, collector.reportCount());
+            assertEquals("ask-declined", Outboxes.consentOf(Outboxes.waiting(run.outbox).get(0)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void alwaysSendChosenEarlierIsNotAskedAgain(Jdk jdk) throws Exception {
+        Path consent = home.resolve(".mayday").resolve("consent.properties");
+        Files.createDirectories(consent.getParent());
+        Files.writeString(consent, "always.SpaceGame=true\n");
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            // No display, no console: nobody could be asked, and nobody needs to be.
+            ChildJvm.Result run = new ChildJvm(jdk, home)
+                    .agentArgs("app=SpaceGame,mainLoop=demo.Game#tick," + askAndSendTo(collector))
+                    .run("demo.Game");
+
+            assertEquals(70, run.exitCode, run.toString());
+            assertEquals("ask-remembered", onlyStoredReport(collector).getAsJsonObject("user").get("consent").getAsString());
+        }
+    }
+}
