@@ -125,9 +125,13 @@ final class ConsentDialogWindow {
 
     /** Shows the dialog; being modal, this returns only once it is closed. */
     void showAndWait() {
+        // Sized and placed before pack() creates the native window. Moving a window that already
+        // exists races with the X server's report of where it was created: AWT then and again
+        // believes it is at (0, 0) while it shows in the middle, and clicks computed from that miss.
+        dialog.setSize(dialog.getPreferredSize());
+        dialog.setLocationRelativeTo(null);
         dialog.pack();
         dialog.setMinimumSize(dialog.getSize());
-        dialog.setLocationRelativeTo(null);
         try {
             dialog.setAlwaysOnTop(true);
         } catch (RuntimeException e) {
