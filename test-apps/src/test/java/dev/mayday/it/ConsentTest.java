@@ -96,6 +96,14 @@ class ConsentTest {
             assertEquals("ask-accepted", user.get("consent").getAsString());
             assertEquals("it crashed when I saved", user.get("comment").getAsString());
             assertEquals("player@example.com", user.get("email").getAsString());
+
+            // The developer reading the report with `show` sees what the person wrote.
+            Process show = new ProcessBuilder(jdk.java.toString(), "-jar", ChildJvm.AGENT_JAR.toString(), "show",
+                    Outboxes.sent(run.outbox).get(0).toString()).redirectErrorStream(true).start();
+            String shown = new String(show.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, show.waitFor(), shown);
+            assertTrue(shown.contains("User:      consent ask-accepted, player@example.com"), shown);
+            assertTrue(shown.contains("\"it crashed when I saved\""), shown);
         }
     }
 

@@ -68,6 +68,13 @@ final class ShowCommand {
             out.println("Caught by: " + o);
         }
         out.println("Signature: " + str(r, "signature") + "   report " + str(r, "id"));
+        JsonObject user = obj(r, "user");
+        if (user.size() > 0) {
+            out.println("User:      consent " + str(user, "consent") + (user.has("email") ? ", " + str(user, "email") : ""));
+            if (user.has("comment")) {
+                out.println("           \"" + str(user, "comment") + "\"");
+            }
+        }
         out.println();
 
         JsonObject exception = obj(r, "exception");
