@@ -16,7 +16,10 @@ import java.util.Locale;
  * Start-up budget: runs {@link Hello} as a child JVM with and without the agent (default options,
  * a temporary outbox) and compares median wall time and median peak RSS.
  *
- * <p>Usage: {@code StartupComparison [runs] [--java PATH] [--agent PATH]}. Runs alternate (with,
+ * <p>Usage: {@code StartupComparison [runs] [--java PATH] [--agent PATH] [--options K=V,...]
+ * [--waiting N]}. {@code --options} adds agent options; {@code --waiting N} puts N reports in the
+ * outbox first (with {@code send=} to a closed port they stay waiting, so every run starts with
+ * leftovers to deliver: the background delivery at start-up). Runs alternate (with,
  * without, with, ...) so that drift in machine load hits both sides alike; one warm-up pair runs
  * first, is printed, and is left out of the medians (it pays for cold page cache). With
  * {@code --empty-agent} a third side runs {@link EmptyAgent}, to show what any agent costs.
@@ -35,8 +38,14 @@ public final class StartupComparison {
         String java = Paths.javaOfThisJvm();
         String agent = System.getProperty("mayday.agent.jar", "agent/target/mayday-agent.jar");
         boolean emptyAgent = false;
+        String extraOptions = "";
+        int waiting = 0;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--java")) {
+            if (args[i].equals("--options")) {
+                extraOptions = "," + args[++i];
+            } else if (args[i].equals("--waiting")) {
+                waiting = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--java")) {
                 java = args[++i];
             } else if (args[i].equals("--agent")) {
                 agent = args[++i];
@@ -53,12 +62,18 @@ public final class StartupComparison {
         String classPath = Paths.classPathOf(Hello.class);
         Path outbox = Files.createTempDirectory("mayday-startup-outbox");
         List<String> plain = List.of(java, "-cp", classPath, Hello.class.getName());
-        List<String> withAgent = List.of(java, "-javaagent:" + agent + "=outbox=" + outbox,
+        for (int i = 0; i < waiting; i++) {
+            String id = "00000000-0000-0000-0000-" + String.format(Locale.ROOT, "%012d", i);
+            Files.writeString(outbox.resolve("20260101-000000-" + id + ".json"), "{\"schema\":\"mayday/1\",\"id\":\"" + id
+                    + "\",\"kind\":\"uncaught\",\"signature\":\"bench\",\"title\":\"bench\",\"user\":{\"consent\":\"always\"}}");
+        }
+        List<String> withAgent = List.of(java, "-javaagent:" + agent + "=outbox=" + outbox + extraOptions,
                 "-cp", classPath, Hello.class.getName());
         List<String> withEmpty = List.of(java, "-javaagent:" + classPath, "-cp", classPath, Hello.class.getName());
 
         System.out.println("java:  " + java + " (" + javaVersion(java) + ")");
-        System.out.println("agent: " + agent + ", options: outbox=" + outbox);
+        System.out.println("agent: " + agent + ", options: outbox=" + outbox + extraOptions
+                + (waiting > 0 ? ", " + waiting + " report(s) waiting in the outbox" : ""));
         System.out.println("runs:  " + runs + " each side, alternated, after one discarded warm-up pair");
         Run warmA = run(withAgent);
         Run warmP = run(plain);
@@ -114,10 +129,10 @@ public final class StartupComparison {
                 min(wallWith), min(wallWithout), min(wallWith) - min(wallWithout));
         long reports;
         try (var files = Files.list(outbox)) {
-            reports = files.count();
+            reports = files.filter(f -> f.toString().endsWith(".json")).count();
         }
-        if (reports != 0) {
-            System.out.println("note: the outbox holds " + reports + " files after hello-world runs");
+        if (reports != waiting) {
+            System.out.println("note: the outbox holds " + reports + " reports after hello-world runs");
         }
     }
 

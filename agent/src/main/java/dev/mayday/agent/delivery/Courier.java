@@ -17,6 +17,11 @@ public final class Courier {
 
     /** How long the end of the JVM waits for a delivery in progress. */
     public static final long EXIT_WAIT_MILLIS = 5_000;
+    /**
+     * Leftovers wait this long after start-up, so that loading the transport and Gson does not
+     * compete with the program's own start on a small machine.
+     */
+    static final long LEFTOVERS_DELAY_MILLIS = 1_000;
 
     private final Outbox outbox;
     private final List<String> destinations;
@@ -47,10 +52,17 @@ public final class Courier {
         return enabled;
     }
 
-    /** At start-up: sends what earlier runs left, in the background; costs a directory listing when nothing waits. */
+    /**
+     * At start-up: sends what earlier runs left, in the background, a second after start; costs a
+     * directory listing when nothing waits.
+     */
     public void deliverLeftovers() {
         if (enabled && !outbox.waiting().isEmpty()) {
-            request();
+            synchronized (lock) {
+                retryAt = System.currentTimeMillis() + LEFTOVERS_DELAY_MILLIS;
+                startThread();
+                lock.notifyAll();
+            }
         }
     }
 
@@ -85,18 +97,22 @@ public final class Courier {
         synchronized (lock) {
             requested = true;
             failuresInARow = 0;
-            if (thread == null) {
-                thread = new Thread(new Runnable() {
-                    @Override
-                    public void run() {
-                        loop();
-                    }
-                }, "mayday-sender");
-                thread.setDaemon(true);
-                thread.start();
-            }
+            startThread();
             lock.notifyAll();
             return started + 1;
+        }
+    }
+
+    private void startThread() {
+        if (thread == null) {
+            thread = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    loop();
+                }
+            }, "mayday-sender");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
