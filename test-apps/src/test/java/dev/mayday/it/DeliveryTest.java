@@ -110,7 +110,8 @@ class DeliveryTest {
             ChildJvm.Running[] program = new ChildJvm.Running[1];
             try (KillingProxy proxy = new KillingProxy(collector.port, () -> program[0].process.destroyForcibly())) {
                 String viaProxy = "http://127.0.0.1:" + proxy.port() + "/api/reports";
-                program[0] = new ChildJvm(jdk, home).agentArgs(sendTo(viaProxy)).start("demo.CrashThenWait", "60");
+                program[0] = new ChildJvm(jdk, home).agentArgs("app=Worker," + sendTo(viaProxy))
+                        .start("demo.CrashThenWait", "60");
                 assertTrue(proxy.awaitAnswer(30), "the program sent its report through the proxy: "
                         + program[0].stderrSoFar());
                 ChildJvm.Result killed = program[0].await();
@@ -120,8 +121,9 @@ class DeliveryTest {
                 assertEquals(1, Outboxes.waiting(killed.outbox).size(), killed.toString());
             }
 
-            // The next start of any program under the agent delivers what waits, in the background.
-            ChildJvm.Running next = new ChildJvm(jdk, home).agentArgs(sendTo(collector.httpUrl())).start("demo.Idle", "60");
+            // The next start of the program (here: one that does not crash) delivers what waits, in the background.
+            ChildJvm.Running next = new ChildJvm(jdk, home).agentArgs("app=Worker," + sendTo(collector.httpUrl()))
+                    .start("demo.Idle", "60");
             List<Path> sent = Outboxes.awaitSent(home.resolve("outbox"), 1, 30);
             next.process.destroy();
             next.await();
@@ -136,7 +138,8 @@ class DeliveryTest {
     @MethodSource("dev.mayday.it.Jdk#all")
     void consentNeverAndAskWithNobodyToAskSendNothing(Jdk jdk) throws Exception {
         try (Collector collector = Collector.start(home.resolve("collector"))) {
-            String send = ",send=" + collector.httpUrl() + ",token=" + Collector.TOKEN;
+            // One application (app=Game) throughout, so that the later start would deliver its reports if it could.
+            String send = ",app=Game,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN;
             ChildJvm.Result never = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.Game#tick,consent=never" + send)
                     .run("demo.Game");
             assertEquals(70, never.exitCode, never.toString());
@@ -199,6 +202,30 @@ class DeliveryTest {
             String reason = Files.readString(rejected.get(0).resolveSibling(rejected.get(0).getFileName() + ".reason.txt"));
             assertTrue(reason.contains("HTTP 400"), reason);
             assertEquals(0, collector.reportCount());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void anOutboxSharedWithAnotherProgramSendsOnlyThisProgramsReports(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            // Another program on this machine, sending nowhere (yet), left its report in the shared outbox.
+            new ChildJvm(jdk, home).agentArgs("app=Editor,mainLoop=demo.Game#tick,consent=always").run("demo.Game");
+
+            ChildJvm.Result run = new ChildJvm(jdk, home)
+                    .agentArgs("app=Game,mainLoop=demo.Game#tick," + sendTo(collector.httpUrl())).run("demo.Game");
+            assertEquals(70, run.exitCode, run.toString());
+            assertEquals(1, collector.reportCount(), "only the Game's report went to the Game's collector");
+            assertEquals("Game", collector.groups().get(0).getAsJsonObject().get("app").getAsString());
+            List<Path> waiting = Outboxes.waiting(run.outbox);
+            assertEquals(1, waiting.size());
+            assertEquals("Editor", Outboxes.read(waiting.get(0)).getAsJsonObject("app").get("name").getAsString());
+
+            // A person may send it on purpose.
+            SendCommandRun send = SendCommandRun.run(jdk, home, "outbox=" + run.outbox, "app=Editor",
+                    "send=" + collector.httpUrl(), "token=" + Collector.TOKEN);
+            assertEquals(0, send.exitCode, send.toString());
+            assertEquals(2, collector.reportCount());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mayday.agent.cli;
 
 import dev.mayday.agent.delivery.Clearance;
 import dev.mayday.agent.delivery.DeliveryPass;
+import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.OptionException;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.options.OptionsLoader;
@@ -11,7 +12,8 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * {@code send [outbox=DIR] [send=URL] [token=T]}: delivers what waits in the outbox now. The
+ * {@code send [outbox=DIR] [send=URL] [token=T] [app=NAME]}: delivers what waits in the outbox now
+ * (with {@code app=}, only that application's reports). The
  * options come from the arguments, then {@code -Dmayday.*}, {@code MAYDAY_*} and {@code config=},
  * as for the agent. A person running it is consent enough for reports nobody could be asked
  * about; reports the person declined in the dialog stay.
@@ -41,7 +43,8 @@ final class SendCommand {
         }
         DeliveryPass.Result result;
         try {
-            result = new DeliveryPass(outbox, options.destinations(), options.token()).run(Clearance.SEND_COMMAND);
+            result = new DeliveryPass(outbox, options.destinations(), options.token(), options.get(Option.APP))
+                    .run(Clearance.SEND_COMMAND);
         } catch (IOException e) {
             err.println("mayday: send: cannot use " + outbox.directory() + " (" + e + ")");
             return 1;

@@ -3,11 +3,13 @@ package dev.mayday.agent.delivery;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.outbox.Outbox;
+import dev.mayday.agent.report.AppInfo;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Delivers the outbox from inside the program, on one daemon thread of its own ({@code
+ * Delivers this program's reports from the outbox (an outbox shared by several programs holds
+ * reports meant for their own collectors), from inside the program, on one daemon thread of its own ({@code
  * mayday-sender}, started on first use, so it never keeps the JVM alive): at start-up what earlier
  * runs left, after each crash the new report. Failed passes are retried with {@link Backoff}, then
  * left for the next start or the {@code send} command. When the JVM shuts down while a pass runs,
@@ -24,6 +26,7 @@ public final class Courier {
     static final long LEFTOVERS_DELAY_MILLIS = 1_000;
 
     private final Outbox outbox;
+    private final Options options;
     private final List<String> destinations;
     private final String token;
     private final Clearance clearance;
@@ -41,6 +44,7 @@ public final class Courier {
 
     public Courier(Outbox outbox, Options options) {
         this.outbox = outbox;
+        this.options = options;
         this.destinations = options.destinations();
         this.token = options.token();
         this.clearance = options.consent() == Options.Consent.ALWAYS ? Clearance.AGENT_ALWAYS : Clearance.AGENT_ASK;
@@ -198,7 +202,7 @@ public final class Courier {
 
     /** One pass; true if some destination failed, so the pass should be retried later. */
     private boolean runPass() throws java.io.IOException {
-        DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token).run(clearance);
+        DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token, AppInfo.nameOf(options)).run(clearance);
         if (result == null) {
             Diagnostics.debug("another process is delivering from " + outbox.directory());
             return false;

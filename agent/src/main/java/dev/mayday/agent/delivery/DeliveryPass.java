@@ -29,11 +29,17 @@ public final class DeliveryPass {
     private final Outbox outbox;
     private final List<String> destinations;
     private final String token;
+    private final String onlyApp;
 
-    public DeliveryPass(Outbox outbox, List<String> destinations, String token) {
+    /**
+     * @param onlyApp deliver only reports whose {@code app.name} is this (an outbox shared by several
+     *     programs holds reports meant for other collectors); null for every report
+     */
+    public DeliveryPass(Outbox outbox, List<String> destinations, String token, String onlyApp) {
         this.outbox = outbox;
         this.destinations = destinations;
         this.token = token;
+        this.onlyApp = onlyApp;
     }
 
     /** Runs the pass; returns null when another process is delivering from this outbox now. */
@@ -80,6 +86,9 @@ public final class DeliveryPass {
         } catch (RuntimeException notJson) {
             reject(report, "not a JSON report (" + notJson.getMessage() + ")", result);
             return;
+        }
+        if (onlyApp != null && !onlyApp.equals(UserSection.appName(parsed, null))) {
+            return; // another program's report: its own agent (or `send`) delivers it
         }
         String consent = clearance.admit(parsed);
         if (consent == null) {

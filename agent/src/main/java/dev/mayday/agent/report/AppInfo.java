@@ -11,7 +11,7 @@ import java.util.jar.Manifest;
  * Who the application is: its name and version (from the options, else from the main class or
  * jar), worked out once from the command line the JVM was started with.
  */
-final class AppInfo {
+public final class AppInfo {
 
     final String name;
     final String version;
@@ -21,6 +21,11 @@ final class AppInfo {
         this.name = name;
         this.version = version;
         this.mainClass = mainClass;
+    }
+
+    /** The application's name as its reports carry it in {@code app.name}. */
+    public static String nameOf(Options options) {
+        return of(options).name;
     }
 
     static AppInfo of(Options options) {
