@@ -7,6 +7,7 @@ import dev.mayday.agent.options.OptionException;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.options.OptionsLoader;
 import dev.mayday.agent.outbox.Outbox;
+import dev.mayday.agent.report.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -54,7 +55,8 @@ final class SendCommand {
             return 1;
         }
         if (result.sent() > 0) {
-            out.println("sent " + result.sent() + " report(s) to " + String.join(", ", options.destinations()));
+            out.println("sent " + result.sent() + " report(s) to "
+                    + new Redactor(null).pairs(String.join(", ", options.destinations())));
         }
         for (Map.Entry<String, String> r : result.rejected().entrySet()) {
             err.println("mayday: " + r.getKey() + " was refused (" + r.getValue() + "); moved to "

@@ -4,6 +4,7 @@ import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.outbox.Outbox;
 import dev.mayday.agent.report.AppInfo;
+import dev.mayday.agent.report.Redactor;
 import java.util.List;
 import java.util.Map;
 
@@ -208,7 +209,8 @@ public final class Courier {
             return false;
         }
         if (result.sent() > 0) {
-            Diagnostics.debug("delivered " + result.sent() + " report(s) to " + String.join(", ", destinations));
+            Diagnostics.debug("delivered " + result.sent() + " report(s) to "
+                    + new Redactor(null).pairs(String.join(", ", destinations)));
         }
         for (Map.Entry<String, String> r : result.rejected().entrySet()) {
             Diagnostics.warn("report " + r.getKey() + " was refused (" + r.getValue() + "); moved to "

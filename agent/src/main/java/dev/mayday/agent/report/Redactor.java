@@ -14,7 +14,9 @@ public final class Redactor {
 
     private static final Pattern ALWAYS = Pattern.compile(
             "(?i)pass(word|wd)?|pwd|secret|token|key|credential|auth|cookie|session|private");
-    private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_.\\-]+)=([^,;\\s]*)");
+    // A value ends at , ; whitespace, and at ? & so that a URL's query (send=ws://h/reports?token=t)
+    // is read as pairs of its own.
+    private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_.\\-]+)=([^,;\\s?&]*)");
 
     private final Pattern extra;
 
@@ -27,9 +29,12 @@ public final class Redactor {
         return ALWAYS.matcher(name).find() || (extra != null && extra.matcher(name).find());
     }
 
-    /** The value, or {@code [redacted]} if its name is a secret's. */
+    /**
+     * The value, or {@code [redacted]} if its name is a secret's; in any other value, the secret
+     * {@code name=value} pairs inside it (a URL with {@code ?token=}, a command line).
+     */
     public String value(String name, String value) {
-        return isSecret(name) ? REDACTED : value;
+        return isSecret(name) ? REDACTED : pairs(value);
     }
 
     /** Replaces the value of every {@code name=value} pair in {@code text} whose name is a secret's. */

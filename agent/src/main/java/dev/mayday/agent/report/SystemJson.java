@@ -89,8 +89,8 @@ final class SystemJson {
     String redactArgument(String argument) {
         if (argument.startsWith("-D")) {
             int eq = argument.indexOf('=');
-            if (eq > 2 && redactor.isSecret(argument.substring(2, eq))) {
-                return argument.substring(0, eq + 1) + Redactor.REDACTED;
+            if (eq > 2) {
+                return argument.substring(0, eq + 1) + redactor.value(argument.substring(2, eq), argument.substring(eq + 1));
             }
             return argument;
         }
@@ -108,11 +108,7 @@ final class SystemJson {
             }
         }
         for (Map.Entry<String, String> e : sorted.entrySet()) {
-            String value = redactor.value(e.getKey(), e.getValue());
-            if (e.getKey().equals("sun.java.command")) {
-                value = redactor.pairs(value);
-            }
-            json.addProperty(e.getKey(), value);
+            json.addProperty(e.getKey(), redactor.value(e.getKey(), e.getValue()));
         }
         return json;
     }

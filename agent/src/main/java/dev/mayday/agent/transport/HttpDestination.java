@@ -1,5 +1,6 @@
 package dev.mayday.agent.transport;
 
+import dev.mayday.agent.report.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * take this report.
  */
 final class HttpDestination implements Destination {
+
+    private static final Redactor SECRETS = new Redactor(null);
 
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 15_000;
@@ -106,7 +109,7 @@ final class HttpDestination implements Destination {
 
     @Override
     public String describe() {
-        return uri.toString();
+        return SECRETS.pairs(uri.toString()); // a ?token= in the URL never reaches a printed line
     }
 
     @Override

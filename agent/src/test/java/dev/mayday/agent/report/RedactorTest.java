@@ -34,5 +34,9 @@ class RedactorTest {
         assertEquals("-javaagent:/a/mayday-agent.jar=send=http://h/api,token=[redacted],app=x",
                 r.pairs("-javaagent:/a/mayday-agent.jar=send=http://h/api,token=t0ps3cret,app=x"));
         assertEquals("demo.Main --user=bob --password=[redacted]", r.pairs("demo.Main --user=bob --password=hunter2"));
+        // A token in a destination's query, in agent arguments or in a -Dmayday.send property's value.
+        assertEquals("-javaagent:/a/mayday-agent.jar=send=ws://h:8687/reports?token=[redacted]&x=1,app=x",
+                r.pairs("-javaagent:/a/mayday-agent.jar=send=ws://h:8687/reports?token=t0ps3cret&x=1,app=x"));
+        assertEquals("ws://h/reports?token=[redacted]", r.value("mayday.send", "ws://h/reports?token=t0ps3cret"));
     }
 }
