@@ -61,6 +61,25 @@ class ConsentTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void withOnCrashContinueTheGamePlaysOnWhileThePersonIsAsked(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=send")
+                    .jvmArg("-Ddemo.robot.comment=it went on")
+                    .agentArgs("mainLoop=demo.SwingGame#tick,onCrash=continue," + askAndSendTo(collector))
+                    .run("demo.SwingGame");
+
+            // The loop was not held: all 120 frames ran; the JVM then waited for the answer and the delivery.
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("game over after 120 frames"), run.toString());
+            assertTrue(run.stdout.contains("robot: clicked send"), run.toString());
+            assertEquals("it went on", onlyStoredReport(collector).getAsJsonObject("user").get("comment").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void dialogOnTheCrashedEventThreadDontSendSendsNothing(Jdk jdk) throws Exception {
         String display = TestDisplay.require();
         try (Collector collector = Collector.start(home.resolve("collector"))) {

@@ -60,7 +60,9 @@ public final class ConsentFlow {
                 askThenDeliver(report, false, false);
             }
         }, "mayday-consent");
-        asking.setDaemon(true);
+        // Not a daemon: a program whose main ends while the question is on its way or on screen
+        // must not take the question away with it. Without a display the thread ends at once.
+        asking.setDaemon(false);
         asking.start();
     }
 
