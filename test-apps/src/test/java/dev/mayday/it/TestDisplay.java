@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * The X display the dialog tests show their windows on: {@code MAYDAY_TEST_DISPLAY} (Xvfb, which
- * test.sh starts through ci/services.sh), else {@code DISPLAY}. Without one the tests are skipped
+ * ci/with-services.sh starts through ci/services.sh), else {@code DISPLAY}. Without one the tests are skipped
  * with a message; on CI (CI=true) a missing display is a broken run.
  */
 final class TestDisplay {

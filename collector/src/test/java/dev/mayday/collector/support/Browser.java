@@ -29,7 +29,7 @@ public final class Browser {
                     + " missing; install with: apt-get install -y chromium chromium-driver (ci/services.sh does)");
         }
         if (!present && "true".equals(System.getenv("CI"))) {
-            // CI installs them (.ci/run starts it through test.sh): a missing browser there is a broken run, not a skip.
+            // CI installs them (.ci/run starts it through ci/with-services.sh): a missing browser there is a broken run, not a skip.
             throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + DRIVER + " is missing");
         }
         Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (run ci/services.sh start as root)");

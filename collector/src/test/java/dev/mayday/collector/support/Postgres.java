@@ -46,7 +46,7 @@ public final class Postgres implements AutoCloseable {
                 + ". Run `bash ci/services.sh start` as root to install and start one.";
         System.err.println(message);
         if ("true".equals(System.getenv("CI"))) {
-            // CI starts a server (.ci/run starts it through test.sh): not reaching it there is a broken run, not a skip.
+            // CI starts a server (.ci/run starts it through ci/with-services.sh): not reaching it there is a broken run, not a skip.
             throw new IllegalStateException("CI=true: " + message);
         }
         Assumptions.abort(message);
