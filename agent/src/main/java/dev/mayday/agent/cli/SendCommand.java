@@ -7,7 +7,7 @@ import dev.mayday.agent.options.OptionException;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.options.OptionsLoader;
 import dev.mayday.agent.outbox.Outbox;
-import dev.mayday.agent.report.Redactor;
+import dev.mayday.agent.transport.Destinations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -56,7 +56,7 @@ final class SendCommand {
         }
         if (result.sent() > 0) {
             out.println("sent " + result.sent() + " report(s) to "
-                    + new Redactor(null).pairs(String.join(", ", options.destinations())));
+                    + Destinations.describe(options.destinations()));
         }
         for (Map.Entry<String, String> r : result.rejected().entrySet()) {
             err.println("mayday: " + r.getKey() + " was refused (" + r.getValue() + "); moved to "

@@ -4,7 +4,7 @@ import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.outbox.Outbox;
 import dev.mayday.agent.report.AppInfo;
-import dev.mayday.agent.report.Redactor;
+import dev.mayday.agent.transport.Destinations;
 import java.util.List;
 import java.util.Map;
 
@@ -210,7 +210,7 @@ public final class Courier {
         }
         if (result.sent() > 0) {
             Diagnostics.debug("delivered " + result.sent() + " report(s) to "
-                    + new Redactor(null).pairs(String.join(", ", destinations)));
+                    + Destinations.describe(destinations));
         }
         for (Map.Entry<String, String> r : result.rejected().entrySet()) {
             Diagnostics.warn("report " + r.getKey() + " was refused (" + r.getValue() + "); moved to "

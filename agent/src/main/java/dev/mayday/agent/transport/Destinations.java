@@ -1,5 +1,6 @@
 package dev.mayday.agent.transport;
 
+import dev.mayday.agent.report.Redactor;
 import java.net.URI;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -9,6 +10,21 @@ import java.util.List;
 public final class Destinations {
 
     private Destinations() {
+    }
+
+    private static final Redactor SECRETS = new Redactor(null);
+
+    /**
+     * Destinations as the user gave them, safe to print: a {@code ?token=} in a URL becomes
+     * {@code [redacted]}, so it never reaches a line Mayday prints.
+     */
+    public static String describe(String... values) {
+        return SECRETS.pairs(String.join(", ", values));
+    }
+
+    /** See {@link #describe(String...)}. */
+    public static String describe(List<String> values) {
+        return describe(values.toArray(new String[0]));
     }
 
     /** One destination per value, in the order given; {@code token} may be null. */

@@ -1,6 +1,5 @@
 package dev.mayday.agent.transport;
 
-import dev.mayday.agent.report.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,6 @@ import java.util.zip.GZIPOutputStream;
  * take this report.
  */
 final class HttpDestination implements Destination {
-
-    private static final Redactor SECRETS = new Redactor(null);
 
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 15_000;
@@ -109,7 +106,7 @@ final class HttpDestination implements Destination {
 
     @Override
     public String describe() {
-        return SECRETS.pairs(uri.toString()); // a ?token= in the URL never reaches a printed line
+        return Destinations.describe(uri.toString());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.mayday.agent.transport;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.mayday.agent.report.Redactor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -20,8 +19,6 @@ import org.java_websocket.handshake.ServerHandshake;
  * says {@code "retry":true} (rate limit, storage trouble), which means try later.
  */
 final class WebSocketDestination implements Destination {
-
-    private static final Redactor SECRETS = new Redactor(null);
 
     static final long CONNECT_TIMEOUT_MILLIS = 5_000;
     static final long ACK_TIMEOUT_MILLIS = 15_000;
@@ -138,7 +135,7 @@ final class WebSocketDestination implements Destination {
 
     @Override
     public String describe() {
-        return SECRETS.pairs(uri.toString()); // a ?token= in the URL never reaches a printed line
+        return Destinations.describe(uri.toString());
     }
 
     @Override

@@ -29,4 +29,10 @@ class AnswersTest {
                 WebSocketDestination.interpret("{\"error\":\"too many\",\"retry\":true}", "r1").kind());
         assertNull(WebSocketDestination.interpret("not json", "r1"));
     }
+
+    @Test
+    void destinationsArePrintedWithoutTheirToken() {
+        assertEquals("ws://h:8687/reports?token=[redacted], file:/tmp/copies",
+                Destinations.describe("ws://h:8687/reports?token=t0ps3cret", "file:/tmp/copies"));
+    }
 }
