@@ -72,12 +72,6 @@ public final class ReportPipeline {
             Path file = outbox.write(event.timeMillis(), id, json);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
-            int dropped = outbox.enforceLimits();
-            if (dropped > 0) {
-                Diagnostics.warn("outbox full (" + Outbox.MAX_WAITING + " reports or "
-                        + Outbox.MAX_WAITING_BYTES / (1024 * 1024) + " MiB): dropped the " + dropped
-                        + " oldest waiting report(s)");
-            }
             return file;
         } catch (IOException | RuntimeException e) {
             // Nothing else can keep it: say so, with the failure itself, on stderr.
@@ -88,6 +82,19 @@ public final class ReportPipeline {
             if (!CrashEvent.OOM.equals(event.kind())) {
                 MemoryReserve.take(); // after an OOM, not now: the program needs the room to end
             }
+        }
+    }
+
+    /**
+     * Keeps the outbox within its bound, oldest dropped first. Called after a report is written and
+     * its thread let go: the listing is not part of the crash-to-disk path.
+     */
+    void trimOutbox() {
+        int dropped = outbox.enforceLimits();
+        if (dropped > 0) {
+            Diagnostics.warn("outbox full (" + Outbox.MAX_WAITING + " reports or "
+                    + Outbox.MAX_WAITING_BYTES / (1024 * 1024) + " MiB): dropped the " + dropped
+                    + " oldest waiting report(s)");
         }
     }
 

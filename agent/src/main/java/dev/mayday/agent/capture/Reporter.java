@@ -52,11 +52,11 @@ public final class Reporter {
     /** Writes the report for {@code event}; returns its file, or null if none was written. */
     public Path report(CrashEvent event) {
         if (Thread.currentThread() == thread) {
-            return pipeline().write(event);
+            return writeHere(event);
         }
         Job job = new Job(event);
         if (!queue.offer(job)) {
-            return pipeline().write(event); // more than 256 at once: write on this thread
+            return writeHere(event); // more than 256 at once: write on this thread
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_FOR_REPORT_MILLIS);
         boolean interrupted = false;
@@ -80,6 +80,12 @@ public final class Reporter {
             Thread.currentThread().interrupt();
         }
         return job.written;
+    }
+
+    private Path writeHere(CrashEvent event) {
+        Path written = pipeline().write(event);
+        pipeline().trimOutbox();
+        return written;
     }
 
     private synchronized ReportPipeline pipeline() {
@@ -109,6 +115,7 @@ public final class Reporter {
                 } finally {
                     job.done.countDown();
                 }
+                pipeline().trimOutbox(); // the failing thread does not wait for this
             } catch (InterruptedException e) {
                 // Daemon thread: keep serving until the JVM ends.
             } catch (Throwable e) {
