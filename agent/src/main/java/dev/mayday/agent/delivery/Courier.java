@@ -42,6 +42,8 @@ public final class Courier {
     private int failuresInARow;
     private boolean hookAdded;
     private volatile boolean exitWaitDone;
+    /** This program's {@code app.name}, worked out on the sender thread at its first pass. */
+    private String appName;
 
     public Courier(Outbox outbox, Options options) {
         this.outbox = outbox;
@@ -203,7 +205,10 @@ public final class Courier {
 
     /** One pass; true if some destination failed, so the pass should be retried later. */
     private boolean runPass() throws java.io.IOException {
-        DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token, AppInfo.nameOf(options)).run(clearance);
+        if (appName == null) {
+            appName = AppInfo.nameOf(options); // reads the command line, perhaps the main jar's manifest
+        }
+        DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token, appName).run(clearance);
         if (result == null) {
             Diagnostics.debug("another process is delivering from " + outbox.directory());
             return false;
