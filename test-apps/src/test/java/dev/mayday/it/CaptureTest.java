@@ -85,10 +85,10 @@ class CaptureTest {
         ChildJvm.Result crash = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.Game#tick").run("demo.Game", "3");
         Path report = crash.reportFiles().get(0);
 
-        Process show = new ProcessBuilder(jdk.java.toString(), "-jar", ChildJvm.AGENT_JAR.toString(), "show", report.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(show.getInputStream().readAllBytes());
-        assertEquals(0, show.waitFor(), out);
+        ChildJvm.Result show = new ChildJvm(jdk, home).runAgentJar("show", report.toString());
+        String out = show.stdout;
+        assertEquals(0, show.exitCode, show.toString());
+        assertEquals("", show.stderr);
         assertTrue(out.startsWith("NullPointerException in demo.Game.tick\n"), out);
         assertTrue(out.contains("java.lang.NullPointerException: Cannot invoke \"String.length()\""), out);
         assertTrue(out.contains("    at demo.Game.tick(Game.java:"), out);
@@ -96,10 +96,9 @@ class CaptureTest {
         assertTrue(out.contains("frame 3 rendered"), out);
         assertTrue(out.contains("System:") && out.contains("Java:"), out);
 
-        Process missing = new ProcessBuilder(jdk.java.toString(), "-jar", ChildJvm.AGENT_JAR.toString(), "show",
-                home.resolve("nope.json").toString()).redirectErrorStream(true).start();
-        String err = new String(missing.getInputStream().readAllBytes()).strip();
-        assertEquals(1, missing.waitFor());
-        assertEquals("mayday: no such file: " + home.resolve("nope.json"), err);
+        ChildJvm.Result missing = new ChildJvm(jdk, home).runAgentJar("show", home.resolve("nope.json").toString());
+        assertEquals(1, missing.exitCode);
+        assertEquals("", missing.stdout);
+        assertEquals("mayday: no such file: " + home.resolve("nope.json"), missing.stderr.strip());
     }
 }

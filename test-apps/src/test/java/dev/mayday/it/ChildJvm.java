@@ -1,7 +1,6 @@
 package dev.mayday.it;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs a test app in a child JVM under the real agent jar, as a user would, and collects what a
@@ -94,12 +92,7 @@ public final class ChildJvm {
 
     /** Starts the program and returns at once; {@link Running#await} collects the result. */
     Running start(String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(jdk.java.toString());
-        // ~/.mayday (machine id, consent.properties) stays inside the test's own directory.
-        command.add("-Duser.home=" + home);
-        command.add("-Xshare:auto");
-        command.addAll(jvmArgs);
+        List<String> command = jvmCommand();
         if (withAgent) {
             String outbox = "outbox=" + outbox();
             String all = agentArgs.isEmpty() ? outbox : (agentArgs.contains("outbox=") ? agentArgs : outbox + "," + agentArgs);
@@ -109,7 +102,29 @@ public final class ChildJvm {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(mainClass);
         Collections.addAll(command, args);
+        return launch(command, mainClass);
+    }
 
+    /** {@code java -jar mayday-agent.jar COMMAND ...} ({@code show}, {@code send}) as a person types it. */
+    Result runAgentJar(String... args) throws IOException, InterruptedException {
+        List<String> command = jvmCommand();
+        command.add("-jar");
+        command.add(AGENT_JAR.toString());
+        Collections.addAll(command, args);
+        return launch(command, "mayday-agent.jar " + String.join(" ", args)).await();
+    }
+
+    private List<String> jvmCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java.toString());
+        // ~/.mayday (machine id, consent.properties) stays inside the test's own directory.
+        command.add("-Duser.home=" + home);
+        command.add("-Xshare:auto");
+        command.addAll(jvmArgs);
+        return command;
+    }
+
+    private Running launch(List<String> command, String name) throws IOException {
         if (terminalInput != null) {
             command = List.of("script", "-qefc", command.stream().map(ChildJvm::shellQuoted)
                     .collect(Collectors.joining(" ")), "/dev/null");
@@ -126,7 +141,7 @@ public final class ChildJvm {
             process.getOutputStream().write(terminalInput.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
         }
-        return new Running(process, mainClass, stdout, stderr);
+        return new Running(process, name, stdout, stderr);
     }
 
     private static String shellQuoted(String word) {
@@ -136,13 +151,13 @@ public final class ChildJvm {
     /** A program under way. */
     final class Running {
         final Process process;
-        private final String mainClass;
+        private final String name;
         private final Path stdout;
         private final Path stderr;
 
-        Running(Process process, String mainClass, Path stdout, Path stderr) {
+        Running(Process process, String name, Path stdout, Path stderr) {
             this.process = process;
-            this.mainClass = mainClass;
+            this.name = name;
             this.stdout = stdout;
             this.stderr = stderr;
         }
@@ -155,7 +170,7 @@ public final class ChildJvm {
         Result await() throws IOException, InterruptedException {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError(mainClass + " did not end within " + timeoutSeconds + " s; stderr:\n"
+                throw new AssertionError(name + " did not end within " + timeoutSeconds + " s; stderr:\n"
                         + Files.readString(stderr));
             }
             return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
@@ -177,20 +192,15 @@ public final class ChildJvm {
             this.outbox = outbox;
         }
 
-        /** The report files, oldest name first. */
+        /** The report files waiting in the outbox, oldest name first. */
         List<Path> reportFiles() throws IOException {
-            if (!Files.isDirectory(outbox)) {
-                return List.of();
-            }
-            try (Stream<Path> files = Files.list(outbox)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
-            }
+            return Outboxes.waiting(outbox);
         }
 
         List<JsonObject> reports() throws IOException {
             List<JsonObject> reports = new ArrayList<>();
             for (Path p : reportFiles()) {
-                reports.add(JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject());
+                reports.add(Outboxes.read(p));
             }
             return reports;
         }

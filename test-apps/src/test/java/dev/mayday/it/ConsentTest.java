@@ -117,10 +117,9 @@ class ConsentTest {
             assertEquals("player@example.com", user.get("email").getAsString());
 
             // The developer reading the report with `show` sees what the person wrote.
-            Process show = new ProcessBuilder(jdk.java.toString(), "-jar", ChildJvm.AGENT_JAR.toString(), "show",
-                    Outboxes.sent(run.outbox).get(0).toString()).redirectErrorStream(true).start();
-            String shown = new String(show.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(0, show.waitFor(), shown);
+            ChildJvm.Result show = new ChildJvm(jdk, home).runAgentJar("show", Outboxes.sent(run.outbox).get(0).toString());
+            String shown = show.stdout;
+            assertEquals(0, show.exitCode, show.toString());
             assertTrue(shown.contains("User:      consent ask-accepted, player@example.com"), shown);
             assertTrue(shown.contains("\"it crashed when I saved\""), shown);
         }

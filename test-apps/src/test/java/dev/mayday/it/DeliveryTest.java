@@ -87,8 +87,8 @@ class DeliveryTest {
             assertEquals(List.of(), Outboxes.sent(run.outbox));
 
             collector.up();
-            String[] send = {"outbox=" + run.outbox, "send=" + collector.httpUrl(), "token=" + Collector.TOKEN};
-            SendCommandRun first = SendCommandRun.run(jdk, home, send);
+            String[] send = {"send", "outbox=" + run.outbox, "send=" + collector.httpUrl(), "token=" + Collector.TOKEN};
+            ChildJvm.Result first = new ChildJvm(jdk, home).runAgentJar(send);
             assertEquals(0, first.exitCode, first.toString());
             assertTrue(first.stdout.contains("sent 1 report(s) to " + collector.httpUrl()), first.toString());
             assertEquals(1, collector.reportCount());
@@ -96,7 +96,7 @@ class DeliveryTest {
             // The owner chose consent=always when the report was written.
             assertEquals("always", Outboxes.consentOf(Outboxes.sent(run.outbox).get(0)));
 
-            SendCommandRun again = SendCommandRun.run(jdk, home, send);
+            ChildJvm.Result again = new ChildJvm(jdk, home).runAgentJar(send);
             assertEquals(0, again.exitCode, again.toString());
             assertTrue(again.stdout.contains("nothing waiting in " + run.outbox), again.toString());
             assertEquals(1, collector.reportCount());
@@ -176,7 +176,7 @@ class DeliveryTest {
             Files.writeString(bad, "{\"schema\":\"mayday/1\",\"id\":\"not-a-report\",\"user\":{\"consent\":\"always\"}}",
                     StandardCharsets.UTF_8);
 
-            SendCommandRun wrongToken = SendCommandRun.run(jdk, home, "outbox=" + outbox, "send=" + collector.httpUrl(),
+            ChildJvm.Result wrongToken = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + outbox, "send=" + collector.httpUrl(),
                     "token=wrong");
             assertEquals(1, wrongToken.exitCode, wrongToken.toString());
             assertEquals(1, wrongToken.stderr.lines().count(), wrongToken.toString());
@@ -185,7 +185,7 @@ class DeliveryTest {
 
             try (UntrustedTlsServer untrusted = new UntrustedTlsServer(home)) {
                 String https = "https://127.0.0.1:" + untrusted.port() + "/api/reports";
-                SendCommandRun tls = SendCommandRun.run(jdk, home, "outbox=" + outbox, "send=" + https,
+                ChildJvm.Result tls = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + outbox, "send=" + https,
                         "token=" + Collector.TOKEN);
                 assertEquals(1, tls.exitCode, tls.toString());
                 assertEquals(1, tls.stderr.lines().count(), tls.toString());
@@ -193,7 +193,7 @@ class DeliveryTest {
                 assertTrue(Files.exists(bad), "kept");
             }
 
-            SendCommandRun refused = SendCommandRun.run(jdk, home, "outbox=" + outbox, "send=" + collector.httpUrl(),
+            ChildJvm.Result refused = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + outbox, "send=" + collector.httpUrl(),
                     "token=" + Collector.TOKEN);
             assertEquals(0, refused.exitCode, refused.toString());
             assertFalse(Files.exists(bad), "not retried for ever");
@@ -222,7 +222,7 @@ class DeliveryTest {
             assertEquals("Editor", Outboxes.read(waiting.get(0)).getAsJsonObject("app").get("name").getAsString());
 
             // A person may send it on purpose.
-            SendCommandRun send = SendCommandRun.run(jdk, home, "outbox=" + run.outbox, "app=Editor",
+            ChildJvm.Result send = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + run.outbox, "app=Editor",
                     "send=" + collector.httpUrl(), "token=" + Collector.TOKEN);
             assertEquals(0, send.exitCode, send.toString());
             assertEquals(2, collector.reportCount());
