@@ -104,7 +104,8 @@ public final class DeliveryPass {
                 result.problem("cannot update " + report + " (" + e + ")");
             }
         }
-        String id = Outbox.idOf(report);
+        // The collector acknowledges the id inside the report; the file name only repeats it.
+        String id = UserSection.text(parsed, "id", Outbox.idOf(report));
         String fileName = report.getFileName().toString();
         boolean all = true;
         for (Destination d : open) {
