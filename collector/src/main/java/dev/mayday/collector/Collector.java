@@ -1,63 +1,80 @@
 package dev.mayday.collector;
 
-import dev.mayday.collector.auth.TokenGuard;
+import dev.mayday.collector.auth.AddressThrottle;
+import dev.mayday.collector.auth.Credentials;
+import dev.mayday.collector.auth.SessionStore;
 import dev.mayday.collector.config.CollectorOptions;
-import dev.mayday.collector.http.ApiServer;
+import dev.mayday.collector.config.CollectorOptions.IngestKeySpec;
+import dev.mayday.collector.http.CollectorServer;
+import dev.mayday.collector.http.Gate;
 import dev.mayday.collector.ingest.Ingestor;
 import dev.mayday.collector.ingest.RateLimiter;
 import dev.mayday.collector.store.BatchingWriter;
 import dev.mayday.collector.store.JdbcReportStore;
 import dev.mayday.collector.store.ReportStore;
+import dev.mayday.collector.ws.LiveFeed;
 import dev.mayday.collector.ws.WebSocketGateway;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
- * A running collector: store, writer, HTTP and WebSocket servers wired together. Closing it
- * stops the servers first, then stores what is queued, then closes the database.
+ * A running collector: store, writer and the one server wired together. Closing it stops the
+ * server first, then stores what is queued, then closes the database.
  */
 public final class Collector implements AutoCloseable {
 
+    /** Failures an address may make at once before it is slowed to one every {@link #THROTTLE_REFILL_MILLIS}. */
+    static final int THROTTLE_BURST = 20;
+    static final long THROTTLE_REFILL_MILLIS = 1_000;
+
     private final CollectorOptions options;
-    private final String token;
+    private final String generatedIngestKey;
+    private final String readToken;
+    private final boolean readTokenGenerated;
     private final JdbcReportStore store;
     private final BatchingWriter writer;
-    private final WebSocketGateway ws;
-    private final ApiServer http;
+    private final CollectorServer server;
 
-    private Collector(CollectorOptions options, String token, JdbcReportStore store, BatchingWriter writer,
-                      WebSocketGateway ws, ApiServer http) {
+    private Collector(CollectorOptions options, String generatedIngestKey, String readToken, boolean readTokenGenerated,
+                      JdbcReportStore store, BatchingWriter writer, CollectorServer server) {
         this.options = options;
-        this.token = token;
+        this.generatedIngestKey = generatedIngestKey;
+        this.readToken = readToken;
+        this.readTokenGenerated = readTokenGenerated;
         this.store = store;
         this.writer = writer;
-        this.ws = ws;
-        this.http = http;
+        this.server = server;
     }
 
-    /** Opens the database and starts both servers; on failure everything opened is closed again. */
+    /** Opens the database and starts the server; on failure everything opened is closed again. */
     public static Collector start(CollectorOptions options) throws Exception {
-        String token = options.token() != null ? options.token() : TokenGuard.generate();
-        TokenGuard guard = new TokenGuard(token);
+        String generatedKey = null;
+        List<IngestKeySpec> keys = options.ingestKeys();
+        if (keys.isEmpty()) {
+            generatedKey = Credentials.generate();
+            keys = List.of(new IngestKeySpec(null, generatedKey));
+        }
+        boolean readGenerated = options.readToken() == null;
+        String readToken = readGenerated ? Credentials.generate() : options.readToken();
+        Gate gate = new Gate(new Credentials(keys, readToken), new SessionStore(),
+                new AddressThrottle(THROTTLE_BURST, THROTTLE_REFILL_MILLIS));
         RateLimiter limiter = new RateLimiter(options.rateLimit());
         JdbcReportStore store = JdbcReportStore.open(options.db());
         BatchingWriter writer = new BatchingWriter(store);
-        WebSocketGateway ws = null;
-        ApiServer http = null;
+        CollectorServer server = null;
         try {
             Ingestor ingestor = new Ingestor(writer);
-            ws = new WebSocketGateway(options.bind(), options.wsPort(), guard, ingestor, limiter, options.maxReportBytes());
-            ingestor.addListener(ws);
-            ws.startAndWait();
-            WebSocketGateway started = ws;
-            http = new ApiServer(options.bind(), options.httpPort(), guard, ingestor, store, options.maxReportBytes(),
-                    limiter, started::getPort);
-            http.start();
-            return new Collector(options, token, store, writer, ws, http);
+            LiveFeed live = new LiveFeed();
+            ingestor.addListener(live);
+            WebSocketGateway ws = new WebSocketGateway(gate, ingestor, limiter, live, options.maxReportBytes());
+            server = new CollectorServer(options.bind(), options.port(), gate, ingestor, store, options.maxReportBytes(),
+                    limiter, ws, path(options.tlsCert()), path(options.tlsKey()));
+            server.start();
+            return new Collector(options, generatedKey, readToken, readGenerated, store, writer, server);
         } catch (Exception e) {
-            if (http != null) {
-                http.close();
-            }
-            if (ws != null) {
-                stopQuietly(ws);
+            if (server != null) {
+                server.close();
             }
             writer.close();
             store.close();
@@ -65,17 +82,31 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    public int httpPort() {
-        return http.port();
+    private static Path path(String s) {
+        return s == null ? null : Path.of(s);
     }
 
-    public int wsPort() {
-        return ws.getPort();
+    /** The one port: HTTP, WebSocket and the dashboard. */
+    public int port() {
+        return server.port();
     }
 
-    /** The token in force (the generated one when none was given). */
-    public String token() {
-        return token;
+    public boolean tls() {
+        return server.tls();
+    }
+
+    /** The ingest key generated because none was given, else null. */
+    public String generatedIngestKey() {
+        return generatedIngestKey;
+    }
+
+    /** The read token in force (the generated one when none was given). */
+    public String readToken() {
+        return readToken;
+    }
+
+    public boolean readTokenGenerated() {
+        return readTokenGenerated;
     }
 
     public ReportStore store() {
@@ -92,17 +123,8 @@ public final class Collector implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
-        stopQuietly(ws);
+        server.close();
         writer.close();
         store.close();
-    }
-
-    private static void stopQuietly(WebSocketGateway ws) {
-        try {
-            ws.stop(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,12 +4,13 @@ import dev.mayday.collector.config.CollectorOptions;
 import dev.mayday.collector.config.OptionsParser;
 import dev.mayday.collector.config.UsageException;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar mayday-collector.jar [flags]}. Exit codes: 2 for a bad command line,
- * 1 when the collector cannot start (port taken, database unreachable).
+ * 1 when the collector cannot start (port taken, database unreachable, TLS files unreadable).
  */
 public final class Main {
 
@@ -39,12 +40,19 @@ public final class Main {
             stopped.countDown();
         }, "mayday-shutdown"));
         String host = options.bind();
+        String http = collector.tls() ? "https" : "http";
+        String ws = collector.tls() ? "wss" : "ws";
         System.out.println("Mayday collector listening");
-        System.out.println("  dashboard and API: http://" + host + ":" + collector.httpPort() + "/");
-        System.out.println("  WebSocket ingest:  ws://" + host + ":" + collector.wsPort() + "/reports");
+        System.out.println("  dashboard and API: " + http + "://" + host + ":" + collector.port() + "/");
+        System.out.println("  WebSocket ingest:  " + ws + "://" + host + ":" + collector.port() + "/reports");
         System.out.println("  storage:           " + collector.describeStore());
-        if (options.token() == null) {
-            System.out.println("  no token given (--token or MAYDAY_TOKEN); generated token: " + collector.token());
+        if (collector.generatedIngestKey() != null) {
+            System.out.println("  no ingest key given (--token or MAYDAY_TOKEN); generated ingest key: "
+                    + collector.generatedIngestKey());
+        }
+        if (collector.readTokenGenerated()) {
+            System.out.println("  no read token given (--read-token or MAYDAY_READ_TOKEN); generated read token: "
+                    + collector.readToken());
         }
         System.out.flush();
         try {
@@ -59,12 +67,17 @@ public final class Main {
         while (t.getCause() != null && t.getMessage() == null) {
             t = t.getCause();
         }
-        if (t instanceof BindException) {
-            String why = String.valueOf(t.getMessage());
-            if (why.contains("in use")) {
-                return "a port is in use (--port " + o.httpPort() + ", --ws-port " + o.wsPort() + "): " + why;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BindException) {
+                String why = String.valueOf(c.getMessage());
+                if (why.contains("in use")) {
+                    return "the port is in use (--port " + o.port() + "): " + why;
+                }
+                return "cannot listen on " + o.bind() + " (--bind): " + why;
             }
-            return "cannot listen on " + o.bind() + " (--bind): " + why;
+        }
+        if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith("--tls")) {
+            return t.getMessage();
         }
         return t.getMessage() != null ? t.getMessage() : t.toString();
     }

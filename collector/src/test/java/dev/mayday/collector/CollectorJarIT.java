@@ -32,14 +32,17 @@ class CollectorJarIT {
 
     @Test
     void startsWithDefaultsPrintsAGeneratedTokenAndServes(@TempDir Path dir) throws Exception {
-        Process p = start(dir, List.of("--port", "0", "--ws-port", "0"), null);
+        Process p = start(dir, List.of("--port", "0"), null);
         try {
             List<String> banner = readBanner(p);
             String text = String.join("\n", banner);
             Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(text);
             assertTrue(url.find(), text);
-            Matcher token = Pattern.compile("generated token: (\\S+)").matcher(text);
-            assertTrue(token.find(), "a generated token is printed: " + text);
+            Matcher token = Pattern.compile("generated ingest key: (\\S+)").matcher(text);
+            assertTrue(token.find(), "a generated ingest key is printed: " + text);
+            Matcher read = Pattern.compile("generated read token: (\\S+)").matcher(text);
+            assertTrue(read.find(), "a generated read token is printed: " + text);
+            assertTrue(text.contains("ws://127.0.0.1:" + url.group(1) + "/reports"), "WebSocket on the same port: " + text);
             assertTrue(Files.exists(dir.resolve("mayday.db")), "mayday.db in the working directory");
 
             HttpClient http = HttpClient.newHttpClient();
@@ -49,6 +52,9 @@ class CollectorJarIT {
                     .POST(HttpRequest.BodyPublishers.ofString(Reports.sample("jar-1", null, null).toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, posted.statusCode(), posted.body());
+            HttpResponse<String> groups = http.send(HttpRequest.newBuilder(URI.create(base + "/api/groups"))
+                    .header("Authorization", "Bearer " + read.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, groups.statusCode(), groups.body());
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
@@ -63,16 +69,17 @@ class CollectorJarIT {
 
     @Test
     void tokenFromTheEnvironmentIsUsedAndNotPrinted(@TempDir Path dir) throws Exception {
-        Process p = start(dir, List.of("--port", "0", "--ws-port", "0", "--db", dir.resolve("x.db").toString()), "env-secret");
+        Process p = start(dir, List.of("--port", "0", "--db", dir.resolve("x.db").toString()), "env-ingest-secret-1234");
         try {
             String text = String.join("\n", readBanner(p));
-            assertFalse(text.contains("env-secret"));
-            assertFalse(text.contains("generated token"));
+            assertFalse(text.contains("env-ingest-secret-1234"));
+            assertFalse(text.contains("env-read-secret-12345"));
+            assertFalse(text.contains("generated"), text);
             Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(text);
             assertTrue(url.find());
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + url.group(1) + "/api/groups"))
-                    .header("Authorization", "Bearer env-secret").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer env-read-secret-12345").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
         } finally {
             p.destroy();
@@ -82,7 +89,8 @@ class CollectorJarIT {
 
     @Test
     void badFlagIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
-        for (List<String> args : List.of(List.of("--nope"), List.of("--port", "x"), List.of("--max-report-bytes", "-5"))) {
+        for (List<String> args : List.of(List.of("--nope"), List.of("--port", "x"), List.of("--max-report-bytes", "-5"),
+                List.of("--token", "short"), List.of("--read-token", "0123456789"), List.of("--ws-port", "8687"))) {
             Process p = start(dir, args, null);
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertEquals(2, p.exitValue(), args.toString());
@@ -95,7 +103,7 @@ class CollectorJarIT {
     @Test
     void portInUseIsAClearErrorAndExitCode1(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Process p = start(dir, List.of("--port", String.valueOf(taken.getLocalPort()), "--ws-port", "0"), "t");
+            Process p = start(dir, List.of("--port", String.valueOf(taken.getLocalPort())), "port-test-key-0123456789");
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertEquals(1, p.exitValue());
             String err = stderr(p).strip();
@@ -110,8 +118,10 @@ class CollectorJarIT {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().remove("MAYDAY_TOKEN");
+        pb.environment().remove("MAYDAY_READ_TOKEN");
         if (envToken != null) {
             pb.environment().put("MAYDAY_TOKEN", envToken);
+            pb.environment().put("MAYDAY_READ_TOKEN", "env-read-secret-12345");
         }
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         pb.redirectError(err.toFile());
@@ -142,12 +152,12 @@ class CollectorJarIT {
             throw new AssertionError("collector did not start: " + lines + " "
                     + stderr(p));
         }
-        // the token line, when there is one, follows at once; an env token prints none
+        // the generated key lines, when there are any, follow at once; env tokens print none
         long deadline = System.currentTimeMillis() + 2000;
-        while (System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline && lines.size() < 6) {
             if (out.ready()) {
                 lines.add(out.readLine());
-                break;
+                continue;
             }
             try {
                 Thread.sleep(20);

@@ -34,14 +34,14 @@ public final class ReportDigest {
         String mainClass = app != null && app.has("mainClass") && app.get("mainClass").isJsonPrimitive()
                 ? app.get("mainClass").getAsString() : null;
         FrameClassifier classifier = new FrameClassifier(mainClass);
-        copy(report, out, "time");
-        copy(report, out, "kind");
-        copy(report, out, "title");
-        copy(report, out, "app");
-        copy(report, out, "thread");
-        copy(report, out, "system");
-        copy(report, out, "user");
-        copy(report, out, "origin");
+        text(report, out, "time");
+        text(report, out, "kind");
+        text(report, out, "title");
+        objectOnly(report, out, "app");
+        objectOnly(report, out, "thread");
+        objectOnly(report, out, "system");
+        objectOnly(report, out, "user");
+        text(report, out, "origin");
         JsonObject exception = object(report, "exception");
         if (exception != null) {
             out.add("exception", chain(exception, classifier));
@@ -50,11 +50,20 @@ public final class ReportDigest {
         if (logs != null && logs.isJsonArray()) {
             JsonArray all = logs.getAsJsonArray();
             JsonArray tail = new JsonArray();
-            for (int i = Math.max(0, all.size() - LOG_LINES); i < all.size(); i++) {
-                tail.add(all.get(i));
+            int lines = 0;
+            for (JsonElement line : all) {
+                if (line.isJsonObject()) {
+                    lines++;
+                }
+            }
+            int skip = Math.max(0, lines - LOG_LINES);
+            for (JsonElement line : all) {
+                if (line.isJsonObject() && skip-- <= 0) {
+                    tail.add(logLine(line.getAsJsonObject()));
+                }
             }
             out.add("logs", tail);
-            out.addProperty("logCount", all.size());
+            out.addProperty("logCount", lines);
         }
         return out;
     }
@@ -65,8 +74,8 @@ public final class ReportDigest {
         JsonObject e = exception;
         while (e != null && list.size() < MAX_CHAIN) {
             JsonObject item = new JsonObject();
-            copy(e, item, "type");
-            copy(e, item, "message");
+            text(e, item, "type");
+            text(e, item, "message");
             item.add("frames", frames(e, classifier));
             JsonElement suppressed = e.get("suppressed");
             if (suppressed != null && suppressed.isJsonArray()) {
@@ -94,11 +103,47 @@ public final class ReportDigest {
             if (!f.isJsonObject()) {
                 continue;
             }
-            JsonObject frame = f.getAsJsonObject().deepCopy();
+            JsonObject given = f.getAsJsonObject();
+            JsonObject frame = new JsonObject();
+            for (String key : FRAME_TEXT) {
+                text(given, frame, key);
+            }
+            JsonElement line = given.get("line");
+            if (line != null && line.isJsonPrimitive() && line.getAsJsonPrimitive().isNumber()) {
+                frame.add("line", line);
+            }
             frame.addProperty("origin", classifier.classify(string(frame, "class"), string(frame, "module"), string(frame, "jar")));
             out.add(frame);
         }
         return out;
+    }
+
+    private static final String[] FRAME_TEXT = {"class", "method", "file", "jar", "module"};
+    private static final String[] LOG_TEXT = {"time", "level", "logger", "thread", "message", "exception"};
+
+    /** A log line with only text values: whatever shape a sender gave, the page gets strings. */
+    private static JsonObject logLine(JsonObject given) {
+        JsonObject line = new JsonObject();
+        for (String key : LOG_TEXT) {
+            text(given, line, key);
+        }
+        return line;
+    }
+
+    /** Copies a value as text: strings and numbers as they are, objects and arrays as their JSON. */
+    private static void text(JsonObject from, JsonObject to, String key) {
+        JsonElement e = from.get(key);
+        if (e == null || e.isJsonNull()) {
+            return;
+        }
+        to.addProperty(key, e.isJsonPrimitive() ? e.getAsString() : e.toString());
+    }
+
+    private static void objectOnly(JsonObject from, JsonObject to, String key) {
+        JsonElement e = from.get(key);
+        if (e != null && e.isJsonObject()) {
+            to.add(key, e);
+        }
     }
 
     private static JsonObject object(JsonObject o, String key) {
@@ -111,10 +156,4 @@ public final class ReportDigest {
         return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
-    private static void copy(JsonObject from, JsonObject to, String key) {
-        JsonElement e = from.get(key);
-        if (e != null && !e.isJsonNull()) {
-            to.add(key, e);
-        }
-    }
 }

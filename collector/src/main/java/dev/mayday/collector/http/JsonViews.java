@@ -17,7 +17,7 @@ final class JsonViews {
     private JsonViews() {
     }
 
-    static JsonObject group(GroupSummary g) {
+    static JsonObject group(GroupSummary g, java.util.List<VersionCount> shown) {
         JsonObject o = new JsonObject();
         o.addProperty("signature", g.signature());
         o.addProperty("title", g.title());
@@ -27,7 +27,7 @@ final class JsonViews {
         o.addProperty("firstSeen", iso(g.firstSeenMs()));
         o.addProperty("lastSeen", iso(g.lastSeenMs()));
         JsonArray versions = new JsonArray();
-        for (VersionCount v : g.versions()) {
+        for (VersionCount v : shown) {
             JsonObject vo = new JsonObject();
             vo.addProperty("version", v.version());
             vo.addProperty("count", v.count());
@@ -36,12 +36,13 @@ final class JsonViews {
             versions.add(vo);
         }
         o.add("versions", versions);
+        o.addProperty("versionCount", g.versions().size());
         o.addProperty("machines", g.machines());
         return o;
     }
 
     /** The same shape as {@link #group}, written straight to a stream: no tree for long lists. */
-    static void writeGroup(JsonWriter w, GroupSummary g) throws IOException {
+    static void writeGroup(JsonWriter w, java.util.List<VersionCount> shown, GroupSummary g) throws IOException {
         w.beginObject();
         w.name("signature").value(g.signature());
         w.name("title").value(g.title());
@@ -51,7 +52,7 @@ final class JsonViews {
         w.name("firstSeen").value(iso(g.firstSeenMs()));
         w.name("lastSeen").value(iso(g.lastSeenMs()));
         w.name("versions").beginArray();
-        for (VersionCount v : g.versions()) {
+        for (VersionCount v : shown) {
             w.beginObject();
             w.name("version").value(v.version());
             w.name("count").value(v.count());
@@ -60,6 +61,7 @@ final class JsonViews {
             w.endObject();
         }
         w.endArray();
+        w.name("versionCount").value(g.versions().size());
         w.name("machines").value(g.machines());
         w.endObject();
     }

@@ -3,7 +3,7 @@ package dev.mayday.collector.ingest;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per API token: up to {@code perSecond} reports in any second, with a
+ * A token bucket per ingest key: up to {@code perSecond} reports in any second, with a
  * burst of one second's worth. Zero turns limiting off.
  */
 public final class RateLimiter {
@@ -23,6 +23,17 @@ public final class RateLimiter {
         return buckets.computeIfAbsent(key, k -> new Bucket(perSecond)).take(perSecond);
     }
 
+    /** Gives back a permit taken for a report that turned out invalid: garbage costs the key's agents nothing. */
+    public void refund(String key) {
+        if (perSecond <= 0) {
+            return;
+        }
+        Bucket b = buckets.get(key);
+        if (b != null) {
+            b.refund(perSecond);
+        }
+    }
+
     private static final class Bucket {
         private double permits;
         private long lastNanos = System.nanoTime();
@@ -40,6 +51,10 @@ public final class RateLimiter {
                 return true;
             }
             return false;
+        }
+
+        synchronized void refund(int perSecond) {
+            permits = Math.min(perSecond, permits + 1);
         }
     }
 }

@@ -28,6 +28,10 @@ public final class ReportParser {
     private static final int MAX_SHORT = 500;
     private static final int MAX_TITLE = 2000;
     private static final int MAX_COMMENT = 10_000;
+    /** Crash times before this are a clock that was never set. */
+    static final long EARLIEST_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+    /** How far ahead of the collector's clock a crash time may be (clocks drift). */
+    static final long MAX_AHEAD_MS = 5 * 60 * 1000;
 
     /** Parses and validates; the body kept in the result is the same array. */
     public Report parse(byte[] body) throws InvalidReportException {
@@ -55,7 +59,7 @@ public final class ReportParser {
             if (title.length() > MAX_TITLE) {
                 throw invalid("\"title\" is longer than " + MAX_TITLE + " characters");
             }
-            long time = parseTime(requiredString(root.top, "time"));
+            long time = orderingTime(requiredString(root.top, "time"), System.currentTimeMillis());
             String appName = optionalString(root.nested, "app.name");
             String version = optionalString(root.nested, "app.version");
             String machine = optionalString(root.nested, "system.machineId");
@@ -102,17 +106,31 @@ public final class ReportParser {
         return fields;
     }
 
-    private static long parseTime(String text) throws InvalidReportException {
+    /**
+     * The time the collector orders and dates the report by: the crash's own {@code time} where
+     * it is plausible, else the time it was received. A machine with its clock wrong (or a hostile
+     * sender) must not pin a group at 9999; the stored body keeps what the agent said.
+     */
+    static long orderingTime(String text, long receivedMs) throws InvalidReportException {
+        Long claimed = parseTime(text);
+        return claimed != null && claimed >= EARLIEST_MS && claimed <= receivedMs + MAX_AHEAD_MS ? claimed : receivedMs;
+    }
+
+    /** The instant in epoch milliseconds; null for an ISO-8601 time outside what an instant can hold. */
+    private static Long parseTime(String text) throws InvalidReportException {
         try {
             return Instant.parse(text).toEpochMilli();
         } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw invalid("\"time\" must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not \"" + clip(text) + "\"");
-            }
-        } catch (ArithmeticException e) {
-            throw invalid("\"time\" is out of range");
+            // not an instant with Z: an offset time, perhaps
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw invalid("\"time\" must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not \"" + clip(text) + "\"");
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            return null;
         }
     }
 

@@ -265,9 +265,10 @@ public final class JdbcReportStore implements ReportStore {
             sql.append(" AND g.app = ?");
             params.add(q.app());
         }
-        if (q.kind() != null) {
-            sql.append(" AND g.kind = ?");
-            params.add(q.kind());
+        List<String> kinds = q.kinds();
+        if (!kinds.isEmpty()) {
+            sql.append(" AND g.kind IN (").append(String.join(",", java.util.Collections.nCopies(kinds.size(), "?"))).append(")");
+            params.addAll(kinds);
         }
         sql.append(q.version() != null ? " ORDER BY v.count DESC" : " ORDER BY g.count DESC")
            .append(", g.signature LIMIT ").append(Math.max(1, Math.min(q.limit(), GroupQuery.MAX_LIMIT)));

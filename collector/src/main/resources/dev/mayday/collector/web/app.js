@@ -10,6 +10,17 @@ let socket = null;
 
 // ---- small helpers ---------------------------------------------------------------------
 
+// Reports come from the field in any shape: these make every part the expected type, so a
+// `null` log line or `frames: "x"` is skipped instead of breaking the page.
+const arr = (x) => Array.isArray(x) ? x : [];
+const objs = (x) => arr(x).filter(o => o !== null && typeof o === 'object' && !Array.isArray(o));
+const obj = (x) => x !== null && typeof x === 'object' && !Array.isArray(x) ? x : {};
+const str = (x) => x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
+
+// The kinds of report (SPEC), and the two families the filter offers.
+const CRASH_KINDS = ['uncaught', 'main-loop', 'oom', 'jvm-fatal'];
+const ONGOING_KINDS = ['logged', 'request', 'swallowed', 'hang', 'deadlock'];
+
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -54,8 +65,9 @@ function show(...parts) {
 // The same rule as the collector's FrameClassifier, for the report page's raw frames.
 const JDK_PREFIXES = ['java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'jakarta.annotation.'];
 function originOf(frame, mainClass) {
-  const cls = frame.class || '';
-  if (frame.module && (frame.module.startsWith('java.') || frame.module.startsWith('jdk.'))) return 'jdk';
+  const cls = str(frame.class);
+  const module = str(frame.module);
+  if (module.startsWith('java.') || module.startsWith('jdk.')) return 'jdk';
   if (JDK_PREFIXES.some(p => cls.startsWith(p))) return 'jdk';
   if (cls.startsWith('dev.mayday.')) return 'library';
   if (mainClass && mainClass.includes('.')) {
@@ -63,10 +75,11 @@ function originOf(frame, mainClass) {
     const prefix = parts.slice(0, Math.min(2, parts.length - 1)).join('.') + '.';
     return cls.startsWith(prefix) ? 'app' : 'library';
   }
-  return frame.jar && /-\d+(\.\d+)*.*\.jar$/.test(frame.jar) ? 'library' : 'app';
+  return /-\d+(\.\d+)*.*\.jar$/.test(str(frame.jar)) ? 'library' : 'app';
 }
 
-function versionBars(versions) {
+function versionBars(given) {
+  const versions = objs(given);
   const max = Math.max(1, ...versions.map(v => v.count));
   const box = h('div', { class: 'bars', title: versions.map(v => v.version + ': ' + v.count).join('\n') });
   for (const v of versions.slice(-12)) {
@@ -112,8 +125,8 @@ async function connectLive() {
   if (socket && socket.readyState <= 1) return;
   const info = await api('/api/info');
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  // The cookie goes along with the handshake: cookies belong to the host, not the port.
-  socket = new WebSocket(scheme + '//' + location.hostname + ':' + info.wsPort + info.livePath);
+  // The feed is on the dashboard's own port; the session cookie goes along with the handshake.
+  socket = new WebSocket(scheme + '//' + location.host + (info.livePath || '/live'));
   const badge = document.getElementById('live');
   socket.onopen = () => { badge.textContent = 'live'; badge.className = 'live on'; };
   socket.onclose = () => {
@@ -149,26 +162,36 @@ async function renderGroups(filters, flashSignature) {
       for (const k of ['app', 'version', 'kind']) if (f.get(k)) p.set(k, f.get(k));
       location.hash = '#/' + (p.toString() ? '?' + p.toString() : '');
     } },
-    input('app', 'app'), input('version', 'version'), input('kind', 'kind'), h('button', { type: 'submit' }, 'Filter'));
-  const rows = groups.map(g => h('tr', { class: 'group' + (g.signature === flashSignature ? ' flash' : ''), 'data-signature': g.signature },
+    input('app', 'app'), input('version', 'version'), kindSelect(filters.kind), h('button', { type: 'submit' }, 'Filter'));
+  const rows = objs(groups).map(g => h('tr', { class: 'group' + (g.signature === flashSignature ? ' flash' : ''), 'data-signature': g.signature },
     h('td', {}, h('a', { class: 'title', href: '#/group/' + encodeURIComponent(g.signature) }, g.title),
       h('div', { class: 'muted' }, g.app || '', ' ', h('span', { class: 'kind' }, g.kind))),
     h('td', { class: 'num count' }, String(g.count)),
     h('td', { class: 'num machines' }, String(g.machines)),
     h('td', { class: 'versions' }, versionBars(g.versions),
-      h('div', { class: 'muted' }, g.versions.map(v => v.version).slice(-3).join(', '))),
+      h('div', { class: 'muted' }, objs(g.versions).map(v => str(v.version)).slice(-3).join(', '))),
     h('td', {}, when(g.firstSeen)),
     h('td', {}, when(g.lastSeen))));
   show(
     h('h1', {}, 'Top crashers'), form,
-    groups.length === 0 ? h('p', { class: 'muted', id: 'empty' }, 'No crash reports yet. They appear here as they arrive.')
+    objs(groups).length === 0 ? h('p', { class: 'muted', id: 'empty' }, 'No crash reports yet. They appear here as they arrive.')
       : h('table', { id: 'groups' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Crash'), h('th', { class: 'num' }, 'Reports'), h('th', { class: 'num' }, 'Machines'),
           h('th', {}, 'Versions'), h('th', {}, 'First seen'), h('th', {}, 'Last seen'))),
         h('tbody', {}, rows)));
 }
 
-function frameList(frames) {
+function kindSelect(selected) {
+  const option = (value, label) => h('option', { value, selected: value === (selected || '') ? 'selected' : null }, label);
+  return h('select', { name: 'kind', id: 'kind-filter', title: 'kind of report' },
+    option('', 'all kinds'),
+    option(CRASH_KINDS.join(','), 'crashes (' + CRASH_KINDS.join(', ') + ')'),
+    option(ONGOING_KINDS.join(','), 'the program went on (' + ONGOING_KINDS.join(', ') + ')'),
+    [...CRASH_KINDS, ...ONGOING_KINDS].map(k => option(k, k)));
+}
+
+function frameList(given) {
+  const frames = objs(given);
   const list = h('ul', { class: 'frames' });
   let hidden = [];
   const flush = () => {
@@ -179,10 +202,10 @@ function frameList(frames) {
     hidden = [];
   };
   for (const f of frames) {
-    const where = f.file ? '(' + f.file + (f.line > 0 ? ':' + f.line : '') + ')' : '';
-    const lib = f.jar || f.module || '';
+    const where = f.file ? '(' + str(f.file) + (f.line > 0 ? ':' + str(f.line) : '') + ')' : '';
+    const lib = str(f.jar || f.module || '');
     const item = h('li', { class: 'frame ' + (f.origin || 'app') },
-      'at ', f.class + '.' + f.method, ' ', h('span', { class: 'where' }, where, lib ? '  [' + lib + ']' : ''));
+      'at ', str(f.class) + '.' + str(f.method), ' ', h('span', { class: 'where' }, where, lib ? '  [' + lib + ']' : ''));
     if (f.origin && f.origin !== 'app') { hidden.push(item); } else { flush(); list.append(item); }
   }
   flush();
@@ -190,26 +213,27 @@ function frameList(frames) {
 }
 
 function exceptionChain(chain) {
-  return chain.map((e, i) => h('div', { class: 'exception' },
+  return objs(chain).map((e, i) => h('div', { class: 'exception' },
     h('div', { class: 'head' }, i > 0 ? h('span', { class: 'caused' }, 'Caused by: ') : null,
-      e.type + (e.message ? ': ' + e.message : '')),
-    frameList(e.frames || []),
-    (e.suppressed || []).map(s => h('div', { class: 'muted' }, 'Suppressed: ', s.map(x => x.type + (x.message ? ': ' + x.message : '')).join(' → ')))));
+      str(e.type) + (e.message ? ': ' + str(e.message) : '')),
+    frameList(e.frames),
+    arr(e.suppressed).map(s => h('div', { class: 'muted' }, 'Suppressed: ',
+      objs(s).map(x => str(x.type) + (x.message ? ': ' + str(x.message) : '')).join(' → ')))));
 }
 
 function logTable(logs) {
-  return h('table', { class: 'logs' }, h('tbody', {}, logs.map(l => h('tr', { class: 'log-line' },
-    h('td', { class: 'muted' }, (l.time || '').replace('T', ' ').replace('Z', '')),
-    h('td', { class: 'level-' + l.level }, l.level || ''),
-    h('td', { class: 'muted' }, l.logger || ''),
-    h('td', {}, (l.message || '') + (l.exception ? '\n' + l.exception : ''))))));
+  return h('table', { class: 'logs' }, h('tbody', {}, objs(logs).map(l => h('tr', { class: 'log-line' },
+    h('td', { class: 'muted' }, str(l.time).replace('T', ' ').replace('Z', '')),
+    h('td', { class: 'level-' + str(l.level).replace(/[^A-Za-z]/g, '') }, str(l.level)),
+    h('td', { class: 'muted' }, str(l.logger)),
+    h('td', {}, str(l.message) + (l.exception ? '\n' + str(l.exception) : ''))))));
 }
 
-function flatten(obj, prefix, out) {
-  for (const [k, v] of Object.entries(obj || {})) {
+function flatten(given, prefix, out) {
+  for (const [k, v] of Object.entries(obj(given))) {
     const key = prefix ? prefix + '.' + k : k;
     if (v && typeof v === 'object' && !Array.isArray(v)) flatten(v, key, out);
-    else out.push([key, Array.isArray(v) ? v.map(x => typeof x === 'object' ? JSON.stringify(x) : x).join(', ') : String(v)]);
+    else out.push([key, Array.isArray(v) ? v.map(str).join(', ') : str(v)]);
   }
   return out;
 }
@@ -220,63 +244,85 @@ function keyValues(obj, id) {
   return dl;
 }
 
+const VERSIONS_PER_PAGE = 50;
+
+function versionTable(g, page) {
+  const versions = objs(g.versions).slice().reverse(); // newest first
+  const pages = Math.max(1, Math.ceil(versions.length / VERSIONS_PER_PAGE));
+  const at = Math.min(Math.max(0, page), pages - 1);
+  const shown = versions.slice(at * VERSIONS_PER_PAGE, (at + 1) * VERSIONS_PER_PAGE);
+  const box = h('div', { id: 'versions-box' });
+  const draw = (p) => box.replaceChildren(versionTable(g, p));
+  box.append(
+    h('table', { id: 'versions' }, h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', { class: 'num' }, 'Reports'), h('th', {}, ''), h('th', {}, 'First seen'), h('th', {}, 'Last seen'))),
+      h('tbody', {}, shown.map(v => h('tr', {}, h('td', {}, str(v.version)), h('td', { class: 'num' }, str(v.count)),
+        h('td', {}, horizontalBar(Number(v.count) || 0, Number(g.count) || 0)),
+        h('td', {}, when(v.firstSeen)), h('td', {}, when(v.lastSeen)))))),
+    pages > 1 ? h('div', { class: 'pager', id: 'versions-pager' },
+      h('button', { class: 'link', disabled: at === 0 ? 'disabled' : null, onclick: () => draw(at - 1) }, '← newer'),
+      ' page ' + (at + 1) + ' of ' + pages + ' (' + versions.length + ' versions) ',
+      h('button', { class: 'link', disabled: at >= pages - 1 ? 'disabled' : null, onclick: () => draw(at + 1) }, 'older →')) : null);
+  return box;
+}
+
 async function renderGroup(signature) {
   const g = await api('/api/groups/' + encodeURIComponent(signature));
-  const latest = g.latest || {};
+  const latest = obj(g.latest);
+  const logs = objs(latest.logs);
+  const comments = objs(g.comments);
   show(
     h('p', {}, h('a', { href: '#/' }, '← Top crashers')),
-    h('h1', { id: 'group-title' }, g.title),
-    h('div', { class: 'muted' }, (g.app || '') + ' · ', h('span', { class: 'kind' }, g.kind), ' · signature ', h('code', {}, g.signature)),
+    h('h1', { id: 'group-title' }, str(g.title)),
+    h('div', { class: 'muted' }, str(g.app) + ' · ', h('span', { class: 'kind' }, str(g.kind)), ' · signature ', h('code', {}, str(g.signature))),
     h('div', { class: 'stats' },
-      h('div', {}, h('b', { id: 'group-count' }, String(g.count)), 'reports'),
-      h('div', {}, h('b', {}, String(g.machines)), 'machines'),
+      h('div', {}, h('b', { id: 'group-count' }, str(g.count)), 'reports'),
+      h('div', {}, h('b', {}, str(g.machines)), 'machines'),
       h('div', {}, h('b', {}, when(g.firstSeen)), 'first seen'),
       h('div', {}, h('b', {}, when(g.lastSeen)), 'last seen')),
     h('h2', {}, 'Versions'),
-    h('table', { id: 'versions' }, h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', { class: 'num' }, 'Reports'), h('th', {}, ''), h('th', {}, 'First seen'), h('th', {}, 'Last seen'))),
-      h('tbody', {}, g.versions.map(v => h('tr', {}, h('td', {}, v.version), h('td', { class: 'num' }, String(v.count)),
-        h('td', {}, horizontalBar(v.count, g.count)),
-        h('td', {}, when(v.firstSeen)), h('td', {}, when(v.lastSeen)))))),
+    versionTable(g, 0),
     h('h2', {}, 'Exception ', h('span', { class: 'legend' }, '(newest report; ', h('span', { class: 'sw' }), ' application frames, library and JDK frames folded)')),
-    h('div', { id: 'exception' }, latest.exception ? exceptionChain(latest.exception) : h('p', { class: 'muted' }, 'No exception in this report (' + g.kind + ').')),
-    h('h2', {}, 'Last log lines', latest.logCount ? h('span', { class: 'legend' }, ' (' + (latest.logs || []).length + ' of ' + latest.logCount + ')') : ''),
-    latest.logs && latest.logs.length ? h('div', { id: 'logs' }, logTable(latest.logs)) : h('p', { class: 'muted' }, 'No log lines.'),
+    h('div', { id: 'exception' }, objs(latest.exception).length ? exceptionChain(latest.exception) : h('p', { class: 'muted' }, 'No exception in this report (' + str(g.kind) + ').')),
+    h('h2', {}, 'Last log lines', latest.logCount ? h('span', { class: 'legend' }, ' (' + logs.length + ' of ' + str(latest.logCount) + ')') : ''),
+    logs.length ? h('div', { id: 'logs' }, logTable(logs)) : h('p', { class: 'muted' }, 'No log lines.'),
     h('div', { class: 'cols' },
       h('div', {}, h('h2', {}, 'User comments'),
-        g.comments.length === 0 ? h('p', { class: 'muted' }, 'None.') :
-          h('div', { id: 'comments' }, g.comments.map(c => h('div', { class: 'comment' }, c.comment,
-            h('div', { class: 'meta' }, when(c.time), ' · ', c.version || '', ' · ', h('a', { href: '#/report/' + encodeURIComponent(c.id) }, 'report')))))),
+        comments.length === 0 ? h('p', { class: 'muted' }, 'None.') :
+          h('div', { id: 'comments' }, comments.map(c => h('div', { class: 'comment' }, str(c.comment),
+            h('div', { class: 'meta' }, when(c.time), ' · ', str(c.version), ' · ', h('a', { href: '#/report/' + encodeURIComponent(str(c.id)) }, 'report')))))),
       h('div', {}, h('h2', {}, 'Newest reports'),
-        h('table', { id: 'reports' }, h('tbody', {}, g.reports.map(r => h('tr', {},
-          h('td', {}, h('a', { href: '#/report/' + encodeURIComponent(r.id) }, when(r.time))),
-          h('td', {}, r.version || ''), h('td', { class: 'muted' }, (r.machineId || '').slice(0, 8)))))))),
+        h('table', { id: 'reports' }, h('tbody', {}, objs(g.reports).map(r => h('tr', {},
+          h('td', {}, h('a', { href: '#/report/' + encodeURIComponent(str(r.id)) }, when(r.time))),
+          h('td', {}, str(r.version)), h('td', { class: 'muted' }, str(r.machineId).slice(0, 8)))))))),
     h('h2', {}, 'System'),
     latest.system ? keyValues(latest.system, 'system') : h('p', { class: 'muted' }, 'Not given.'));
 }
 
 async function renderReport(id) {
-  const r = await api('/api/reports/' + encodeURIComponent(id));
+  const r = obj(await api('/api/reports/' + encodeURIComponent(id)));
   const chain = [];
-  for (let e = r.exception, guard = 0; e && guard < 50; e = e.cause, guard++) chain.push(e);
-  const mainClass = r.app && r.app.mainClass;
-  const marked = (frames) => (frames || []).map(f => Object.assign({}, f, { origin: originOf(f, mainClass) }));
+  for (let e = obj(r.exception), guard = 0; Object.keys(e).length && guard < 50; e = obj(e.cause), guard++) chain.push(e);
+  const mainClass = typeof obj(r.app).mainClass === 'string' ? r.app.mainClass : null;
+  const marked = (frames) => objs(frames).map(f => Object.assign({}, f, { origin: originOf(f, mainClass) }));
+  const logs = objs(r.logs);
+  const threads = objs(r.threads);
   show(
     h('p', {}, h('a', { href: '#/' }, '← Top crashers'), ' · ',
-      h('a', { href: '#/group/' + encodeURIComponent(r.signature || '') }, 'this crash group')),
-    h('h1', {}, r.title || '(no title)'),
-    h('div', { class: 'muted' }, r.kind, ' · ', r.time, ' · report ', h('code', {}, r.id)),
-    h('h2', {}, 'Application'), keyValues(Object.assign({}, r.app, { thread: r.thread, origin: r.origin, repeats: r.repeats }), 'app'),
+      h('a', { href: '#/group/' + encodeURIComponent(str(r.signature)) }, 'this crash group')),
+    h('h1', {}, str(r.title) || '(no title)'),
+    h('div', { class: 'muted' }, str(r.kind), ' · ', str(r.time), ' · report ', h('code', {}, str(r.id))),
+    h('h2', {}, 'Application'), keyValues(Object.assign({}, obj(r.app), { thread: r.thread, origin: r.origin, repeats: r.repeats }), 'app'),
     r.user ? [h('h2', {}, 'User'), keyValues(r.user, 'user')] : null,
     h('h2', {}, 'Exception'),
     h('div', { id: 'exception' }, chain.length ? exceptionChain(chain.map(e => ({ type: e.type, message: e.message, frames: marked(e.frames),
-      suppressed: (e.suppressed || []).map(x => [x]) })))
+      suppressed: objs(e.suppressed).map(x => [x]) })))
       : h('p', { class: 'muted' }, 'None.')),
-    h('h2', {}, 'Log (' + (r.logs || []).length + ' lines)'), logTable(r.logs || []),
-    h('h2', {}, 'Threads (' + (r.threads || []).length + ')'),
-    h('div', {}, (r.threads || []).map(t => h('details', { class: 'thread' },
-      h('summary', {}, '"' + t.name + '" ' + (t.state || '') + (t.daemon ? ' daemon' : '') + (t.waitingOn ? ' waiting on ' + t.waitingOn : '')),
+    h('h2', {}, 'Log (' + logs.length + ' lines)'), logTable(logs),
+    h('h2', {}, 'Threads (' + threads.length + ')'),
+    h('div', {}, threads.map(t => h('details', { class: 'thread' },
+      h('summary', {}, '"' + str(t.name) + '" ' + str(t.state) + (t.daemon === true ? ' daemon' : '') + (t.waitingOn ? ' waiting on ' + str(t.waitingOn) : '')),
       frameList(marked(t.frames))))),
-    h('h2', {}, 'System'), keyValues(r.system || {}, 'system'),
+    h('h2', {}, 'System'), keyValues(r.system, 'system'),
     r.properties ? [h('h2', {}, 'Properties'), keyValues(r.properties, 'properties')] : null,
     r.environment ? [h('h2', {}, 'Environment'), keyValues(r.environment, 'environment')] : null,
     h('h2', {}, 'Raw'), h('details', {}, h('summary', {}, 'the report as sent'), h('pre', { class: 'raw' }, JSON.stringify(r, null, 2))));

@@ -34,8 +34,8 @@ public final class GroupsBenchmark {
         Path db = Path.of("target", "bench", "groups-" + reports + "-" + groups + ".db");
         Files.createDirectories(db.getParent());
         seed(db, reports, groups);
-        try (Collector c = Collector.start(CollectorOptions.forTest(db.toString(), "bench"));
-             RawHttpClient client = new RawHttpClient(c.httpPort(), "bench")) {
+        try (Collector c = Collector.start(CollectorOptions.forTest(db.toString(), "bench-ingest-key-0123456789"));
+             RawHttpClient client = new RawHttpClient(c.port(), c.readToken())) {
             StringBuilder body = new StringBuilder();
             client.get("/api/groups?limit=1", body);
             String top = body.substring(body.indexOf("\"signature\":\"") + 13, body.indexOf("\",\"title\""));

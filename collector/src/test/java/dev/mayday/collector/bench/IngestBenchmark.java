@@ -51,10 +51,10 @@ public final class IngestBenchmark {
     /** The same over WebSocket: each connection keeps up to {@code window} reports unacknowledged. */
     static void runWebSocket(String label, String sample, int total, int connections, int window) throws Exception {
         Path dir = Files.createTempDirectory("mayday-bench");
-        CollectorOptions options = CollectorOptions.forTest(dir.resolve("bench.db").toString(), "bench").withRateLimit(0);
+        CollectorOptions options = CollectorOptions.forTest(dir.resolve("bench.db").toString(), "bench-ingest-key-0123456789").withRateLimit(0);
         JsonObject template = JsonParser.parseString(sample).getAsJsonObject();
         try (Collector collector = Collector.start(options)) {
-            String url = "ws://127.0.0.1:" + collector.wsPort() + "/reports";
+            String url = "ws://127.0.0.1:" + collector.port() + "/reports";
             sendOverWebSocket(url, template, 3000, connections, window);
             long start = System.nanoTime();
             sendOverWebSocket(url, template, total, connections, window);
@@ -75,7 +75,7 @@ public final class IngestBenchmark {
         for (int c = 0; c < connections; c++) {
             java.util.concurrent.Semaphore credits = new java.util.concurrent.Semaphore(window);
             org.java_websocket.client.WebSocketClient client = new org.java_websocket.client.WebSocketClient(
-                    java.net.URI.create(url), java.util.Map.of("Authorization", "Bearer bench")) {
+                    java.net.URI.create(url), java.util.Map.of("Authorization", "Bearer bench-ingest-key-0123456789")) {
                 @Override
                 public void onOpen(org.java_websocket.handshake.ServerHandshake h) {
                 }
@@ -162,7 +162,7 @@ public final class IngestBenchmark {
 
     static void run(String label, String sample, int total, int connections, String db) throws Exception {
         Path dir = Files.createTempDirectory("mayday-bench");
-        CollectorOptions options = CollectorOptions.forTest(db != null ? db : dir.resolve("bench.db").toString(), "bench")
+        CollectorOptions options = CollectorOptions.forTest(db != null ? db : dir.resolve("bench.db").toString(), "bench-ingest-key-0123456789")
                 .withRateLimit(0);
         // The sample's id and signature are placeholders replaced per request, so each body is a cheap copy.
         JsonObject template = JsonParser.parseString(sample).getAsJsonObject();
@@ -171,7 +171,7 @@ public final class IngestBenchmark {
         String text = template.toString();
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         try (Collector collector = Collector.start(options)) {
-            int port = collector.httpPort();
+            int port = collector.port();
             // warm-up: let the JIT compile the ingest path before measuring
             post(port, text, 3000, connections);
             AtomicLong latencyNanos = new AtomicLong();
@@ -208,7 +208,7 @@ public final class IngestBenchmark {
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int c = 0; c < connections; c++) {
             Thread t = new Thread(() -> {
-                try (RawHttpClient client = new RawHttpClient(port, "bench")) {
+                try (RawHttpClient client = new RawHttpClient(port, "bench-ingest-key-0123456789")) {
                     byte[] template = text.getBytes(StandardCharsets.UTF_8);
                     int idAt = indexOf(template, ID_PLACEHOLDER);
                     int sigAt = indexOf(template, SIG_PLACEHOLDER);

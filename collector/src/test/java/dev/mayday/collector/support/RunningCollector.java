@@ -22,7 +22,10 @@ import java.util.zip.GZIPOutputStream;
 /** A real collector on free ports of 127.0.0.1 with a fresh SQLite file, and a client for it. */
 public final class RunningCollector implements AutoCloseable {
 
-    public static final String TOKEN = "test-token-123";
+    /** The ingest key tests post with. */
+    public static final String TOKEN = "test-ingest-key-0123456789";
+    /** The read token tests read with (collectors started by {@link #start(Path)}). */
+    public static final String READ = "test-read-token-0123456789";
 
     public final Collector collector;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,7 +35,7 @@ public final class RunningCollector implements AutoCloseable {
     }
 
     public static RunningCollector start(Path dir) throws Exception {
-        return start(CollectorOptions.forTest(dir.resolve("mayday.db").toString(), TOKEN));
+        return start(CollectorOptions.forTest(dir.resolve("mayday.db").toString(), TOKEN, READ));
     }
 
     public static RunningCollector start(CollectorOptions options) throws Exception {
@@ -40,11 +43,11 @@ public final class RunningCollector implements AutoCloseable {
     }
 
     public String base() {
-        return "http://127.0.0.1:" + collector.httpPort();
+        return "http://127.0.0.1:" + collector.port();
     }
 
     public String ws() {
-        return "ws://127.0.0.1:" + collector.wsPort();
+        return "ws://127.0.0.1:" + collector.port();
     }
 
     public HttpResponse<String> post(String body) throws IOException, InterruptedException {
@@ -69,8 +72,9 @@ public final class RunningCollector implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with the collector's read token. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return get(path, TOKEN);
+        return get(path, collector.readToken());
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

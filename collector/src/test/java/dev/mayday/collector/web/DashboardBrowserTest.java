@@ -50,13 +50,13 @@ class DashboardBrowserTest {
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
                 WebElement token = browser.findElement(By.id("token"));
                 token.clear();
-                token.sendKeys(RunningCollector.TOKEN);
+                token.sendKeys(RunningCollector.READ);
                 browser.findElement(By.cssSelector("#signin button")).click();
 
                 By row = By.cssSelector("tr.group[data-signature='" + SIG + "']");
                 wait.until(ExpectedConditions.visibilityOfElementLocated(row));
                 assertEquals("1", browser.findElement(row).findElement(By.cssSelector(".count")).getText());
-                assertFalse(String.valueOf(js(browser, "return document.cookie")).contains(RunningCollector.TOKEN),
+                assertFalse(String.valueOf(js(browser, "return document.cookie")).contains(RunningCollector.READ),
                         "scripts cannot read the token");
                 wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
                 assertNoObjectLeak(browser);

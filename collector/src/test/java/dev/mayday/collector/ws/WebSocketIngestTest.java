@@ -105,7 +105,7 @@ class WebSocketIngestTest {
 
     @Test
     void liveFeedTellsAboutNewReports() throws Exception {
-        WsClient live = WsClient.bearer(c.ws() + "/live", RunningCollector.TOKEN);
+        WsClient live = WsClient.bearer(c.ws() + "/live", c.collector.readToken());
         assertTrue(live.connectBlocking(10, TimeUnit.SECONDS));
         assertEquals(201, c.post(Reports.minimal("live-1", "sig-live")).statusCode());
         JsonObject event = JsonParser.parseString(live.next()).getAsJsonObject();

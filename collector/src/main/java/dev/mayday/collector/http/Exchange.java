@@ -1,0 +1,127 @@
+package dev.mayday.collector.http;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.mayday.collector.auth.Credentials.IngestKey;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One request and its answer: what an endpoint reads, and the only way it answers. Every
+ * answer has a body; it is sent once, whatever happens afterwards.
+ */
+public final class Exchange {
+
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+    final Request request;
+    final Response response;
+    final Callback callback;
+    private final String rest;
+    private final AtomicBoolean answered = new AtomicBoolean();
+    IngestKey ingestKey;
+    boolean viaSession;
+
+    Exchange(Request request, Response response, Callback callback, String rest) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.rest = rest;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** The path after the route's prefix, without slashes around it, decoded; "" for the prefix itself. */
+    public String rest() {
+        return rest;
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** The query parameters; a malformed query is an empty one. */
+    public Fields query() {
+        try {
+            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return new Fields();
+        }
+    }
+
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    /** The ingest key that authorised this request (ingest routes), else null. */
+    public IngestKey ingestKey() {
+        return ingestKey;
+    }
+
+    /** Whether a dashboard session authorised it (rather than a token in the header). */
+    public boolean viaSession() {
+        return viaSession;
+    }
+
+    public long contentLength() {
+        return request.getLength();
+    }
+
+    public InputStream body() {
+        return Content.Source.asInputStream(request);
+    }
+
+    public void addHeader(String name, String value) {
+        response.getHeaders().add(name, value);
+    }
+
+    public boolean answered() {
+        return answered.get();
+    }
+
+    public void json(int status, JsonElement body) {
+        bytes(status, "application/json; charset=utf-8", GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An error as {@code {"error": "..."}}: a reason a person can act on, never a stack trace. */
+    public void error(int status, String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("error", message);
+        json(status, o);
+    }
+
+    public void bytes(int status, String contentType, byte[] body) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        boolean head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+    }
+
+    /** Ends the exchange after an answer written elsewhere, or aborts it if there was none. */
+    void fail(Throwable t) {
+        if (answered.compareAndSet(false, true)) {
+            callback.failed(t);
+        }
+    }
+}
