@@ -6,20 +6,22 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${MAYDAY_DEMO_PORT:-8686}"
-WS_PORT="${MAYDAY_DEMO_WS_PORT:-8687}"
-TOKEN="demo-token"
+# Two credentials: the ingest key ships with the program and can only post reports (this one only
+# the Game's); the read token reads the API and signs in to the dashboard.
+TOKEN="Game-demo-ingest-key"
+READ_TOKEN="demo-read-token-0123"
 work="$(mktemp -d /tmp/mayday-demo.XXXXXX)"
 
 echo "== building (mvn -B -q package -DskipTests)"
 mvn -B -q package -DskipTests
 
 echo "== starting the collector on http://127.0.0.1:$PORT (database $work/mayday.db)"
-java -jar collector/target/mayday-collector.jar --port "$PORT" --ws-port "$WS_PORT" \
-  --db "$work/mayday.db" --token "$TOKEN" > "$work/collector.log" 2>&1 &
+MAYDAY_READ_TOKEN="$READ_TOKEN" java -jar collector/target/mayday-collector.jar --port "$PORT" \
+  --db "$work/mayday.db" --token "Game=$TOKEN" > "$work/collector.log" 2>&1 &
 collector=$!
 trap 'kill "$collector" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/groups" && break
+  curl -sf -o /dev/null -H "Authorization: Bearer $READ_TOKEN" "http://127.0.0.1:$PORT/api/groups" && break
   sleep 0.1
 done
 
@@ -38,9 +40,9 @@ echo "== java -jar agent/target/mayday-agent.jar show $report"
 java -jar agent/target/mayday-agent.jar show "$report"
 
 echo "== the collector's groups (GET /api/groups)"
-curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/groups"
+curl -sf -H "Authorization: Bearer $READ_TOKEN" "http://127.0.0.1:$PORT/api/groups"
 echo
 if [ -t 0 ] && [ "${CI:-}" != "true" ]; then
-  echo "== dashboard: http://127.0.0.1:$PORT/  (token: $TOKEN). Press Enter to stop the collector."
+  echo "== dashboard: http://127.0.0.1:$PORT/  (read token: $READ_TOKEN). Press Enter to stop the collector."
   read -r _
 fi

@@ -26,23 +26,25 @@ final class Collector implements AutoCloseable {
 
     static final Path JAR = Paths.get(System.getProperty("mayday.collector.jar", "../collector/target/mayday-collector.jar"))
             .toAbsolutePath().normalize();
+    /** The ingest key agents send (it can post reports and nothing else). */
     static final String TOKEN = "test-token-0123456789";
+    /** The read token this class queries the collector with. */
+    static final String READ_TOKEN = "test-read-token-0123456789";
 
+    /** The one port: HTTP ingest, WebSocket ingest and the API. */
     final int port;
-    final int wsPort;
     private final Path directory;
     private Process process;
     private Path log;
 
-    private Collector(Path directory, int port, int wsPort) {
+    private Collector(Path directory, int port) {
         this.directory = directory;
         this.port = port;
-        this.wsPort = wsPort;
     }
 
-    /** A collector that is not started yet, on ports free now (for "down, then up" tests). */
+    /** A collector that is not started yet, on a port free now (for "down, then up" tests). */
     static Collector prepare(Path directory) throws IOException {
-        return new Collector(directory, freePort(), freePort());
+        return new Collector(directory, freePort());
     }
 
     static Collector start(Path directory) throws Exception {
@@ -53,10 +55,12 @@ final class Collector implements AutoCloseable {
         Files.createDirectories(directory);
         log = Files.createTempFile(directory, "collector", ".log");
         ProcessBuilder pb = new ProcessBuilder("timeout", "600", Jdk.current().java.toString(), "-Xmx256m", "-jar",
-                JAR.toString(), "--port", String.valueOf(port), "--ws-port", String.valueOf(wsPort),
-                "--db", directory.resolve("mayday.db").toString(), "--token", TOKEN, "--bind", "127.0.0.1")
+                JAR.toString(), "--port", String.valueOf(port),
+                "--db", directory.resolve("mayday.db").toString(), "--token", TOKEN, "--read-token", READ_TOKEN,
+                "--bind", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("MAYDAY_TOKEN");
+        pb.environment().remove("MAYDAY_READ_TOKEN");
         process = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -78,7 +82,7 @@ final class Collector implements AutoCloseable {
     }
 
     String wsUrl() {
-        return "ws://127.0.0.1:" + wsPort + "/reports";
+        return "ws://127.0.0.1:" + port + "/reports";
     }
 
     /** Every group, most reports first. */
@@ -133,7 +137,7 @@ final class Collector implements AutoCloseable {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
         c.setConnectTimeout(2000);
         c.setReadTimeout(10000);
-        c.setRequestProperty("Authorization", "Bearer " + TOKEN);
+        c.setRequestProperty("Authorization", "Bearer " + READ_TOKEN);
         return c;
     }
 
