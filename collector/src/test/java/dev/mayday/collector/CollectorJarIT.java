@@ -44,6 +44,8 @@ class CollectorJarIT {
             assertTrue(read.find(), "a generated read token is printed: " + text);
             assertTrue(text.contains("ws://127.0.0.1:" + url.group(1) + "/reports"), "WebSocket on the same port: " + text);
             assertTrue(Files.exists(dir.resolve("mayday.db")), "mayday.db in the working directory");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("mayday.db"))), "the database is readable by its owner only");
 
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + url.group(1);

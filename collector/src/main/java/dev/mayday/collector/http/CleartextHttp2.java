@@ -24,6 +24,7 @@ final class CleartextHttp2 extends HTTP2CServerConnectionFactory {
     @Override
     public Connection upgradeConnection(Connector connector, EndPoint endPoint, MetaData.Request request,
                                         HttpFields.Mutable response101) {
-        return null;
+        // the preface of prior knowledge arrives as a "PRI * HTTP/2.0" request
+        return "PRI".equals(request.getMethod()) ? super.upgradeConnection(connector, endPoint, request, response101) : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mayday.collector.web;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.mayday.collector.support.Browser;
 import dev.mayday.collector.support.Reports;
 import dev.mayday.collector.support.RunningCollector;
@@ -108,6 +109,74 @@ class DashboardBrowserTest {
                 assertTrue(browser.findElement(By.id("user")).getText().contains("It crashed when I opened level 3 again."));
                 assertNoObjectLeak(browser);
                 shot(browser, "3-report");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void reportsOfAnyShapeRenderAndTheKindFilterSetsCrashesApart(@TempDir Path dir) throws Exception {
+        try (RunningCollector c = RunningCollector.start(dir)) {
+            JsonObject broken = Reports.sample("broken-1", "sig-broken", "9.9");
+            broken.addProperty("time", "9999-12-31T23:59:59Z");
+            com.google.gson.JsonArray logs = broken.getAsJsonArray("logs");
+            logs.add(com.google.gson.JsonNull.INSTANCE);
+            logs.add(42);
+            logs.add("a line as a bare string");
+            broken.getAsJsonObject("exception").addProperty("frames", "x");
+            broken.getAsJsonObject("exception").getAsJsonObject("cause").add("suppressed", JsonParser.parseString("[null, 3, [1]]"));
+            broken.add("threads", JsonParser.parseString("[null, {\"name\": 5, \"frames\": \"y\"}, 7]"));
+            broken.add("system", JsonParser.parseString("{\"os\": null, \"cpu\": [null, {\"a\": 1}]}"));
+            JsonObject farTime = Reports.of("broken-2", "sig-broken", "acme-game", "9.9", "m2", null);
+            farTime.addProperty("time", "+999999999-12-31T23:59+01:00");
+            assertEquals(201, c.post(farTime).statusCode());
+            Thread.sleep(5); // the broken sample arrives last: it is the group's newest report
+            assertEquals(201, c.post(broken).statusCode());
+            JsonObject logged = Reports.of("logged-1", "sig-logged", "acme-game", "9.9", "m3", null);
+            logged.addProperty("kind", "logged");
+            logged.addProperty("title", "IOException logged in acme.game.Saver.save");
+            assertEquals(201, c.post(logged).statusCode());
+
+            ChromeDriver browser = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                browser.get(c.base() + "/");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(RunningCollector.READ);
+                browser.findElement(By.cssSelector("#signin button")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.group[data-signature='sig-logged']")));
+                assertEquals(2, browser.findElements(By.cssSelector("tr.group")).size());
+
+                // Crashes apart from logged errors.
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind-filter")))
+                        .selectByValue("uncaught,main-loop,oom,jvm-fatal");
+                browser.findElement(By.cssSelector("form.filters button")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.group[data-signature='sig-logged']"), 0));
+                assertEquals(1, browser.findElements(By.cssSelector("tr.group[data-signature='sig-broken']")).size());
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind-filter"))).selectByValue("logged");
+                browser.findElement(By.cssSelector("form.filters button")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.group[data-signature='sig-broken']"), 0));
+                assertEquals(1, browser.findElements(By.cssSelector("tr.group[data-signature='sig-logged']")).size());
+                shot(browser, "4-kind-filter-logged");
+
+                browser.get(c.base() + "/#/group/sig-broken");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("group-count")));
+                String main = String.valueOf(js(browser, "return document.querySelector('main').textContent"));
+                assertFalse(main.contains("Could not load"), main.substring(0, Math.min(400, main.length())));
+                assertEquals("2", browser.findElement(By.id("group-count")).getText());
+                assertTrue(browser.findElement(By.id("exception")).getText().contains("IllegalStateException"));
+                assertFalse(browser.findElements(By.cssSelector("#logs .log-line")).isEmpty(), "the object log lines show");
+                assertFalse(main.contains("9999"), "an implausible time does not count as last seen");
+                assertNoObjectLeak(browser);
+                shot(browser, "5-group-of-broken-reports");
+
+                browser.get(c.base() + "/#/report/broken-1");
+                wait.until(d -> String.valueOf(js(browser, "return document.querySelector('main').textContent")).contains("Threads ("));
+                String report = String.valueOf(js(browser, "return document.querySelector('main').textContent"));
+                assertFalse(report.contains("Could not load"), report.substring(0, Math.min(400, report.length())));
+                assertTrue(report.contains("Threads (1)"), "only the object thread is listed");
+                assertNoObjectLeak(browser);
+                shot(browser, "6-broken-report");
             } finally {
                 browser.quit();
             }
