@@ -32,6 +32,7 @@ public final class Exchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     IngestKey ingestKey;
     boolean viaSession;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, String rest) {
         this.request = request;
@@ -85,6 +86,7 @@ public final class Exchange {
     }
 
     public InputStream body() {
+        bodyRead = true;
         return Content.Source.asInputStream(request);
     }
 
@@ -112,10 +114,19 @@ public final class Exchange {
             return;
         }
         response.setStatus(status);
+        if (!bodyRead && hasBody() && request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
+            // Answered without reading what the client is still sending: the connection cannot be
+            // used again, and saying so keeps the client from sending its next request on it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+    }
+
+    private boolean hasBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** Ends the exchange after an answer written elsewhere, or aborts it if there was none. */

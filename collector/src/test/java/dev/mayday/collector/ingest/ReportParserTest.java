@@ -114,4 +114,16 @@ class ReportParserTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void implausibleTimesCountAsTheTimeOfArrival() throws Exception {
+        long now = java.time.Instant.parse("2026-12-01T12:00:00Z").toEpochMilli();
+        assertEquals(now - 3_600_000, ReportParser.orderingTime("2026-12-01T11:00:00Z", now), "an hour ago: as said");
+        assertEquals(now + 60_000, ReportParser.orderingTime("2026-12-01T13:01:00+01:00", now), "a minute ahead: clocks drift");
+        for (String t : new String[] {"9999-12-31T23:59:59Z", "2026-12-01T12:10:00Z", "1999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z", "+999999999-12-31T23:59+01:00", "-999999999-01-01T00:00Z", "+999999999-12-31T23:59:59.999999999Z"}) {
+            assertEquals(now, ReportParser.orderingTime(t, now), t);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(InvalidReportException.class, () -> ReportParser.orderingTime("yesterday", now));
+    }
 }
