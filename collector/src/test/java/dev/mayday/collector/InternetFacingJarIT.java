@@ -173,6 +173,10 @@ class InternetFacingJarIT {
             assertEquals(403, Raw.status(Raw.handshake(c.port, "/live", cookie, "Origin: http://evil.example")));
             assertEquals(403, Raw.status(Raw.handshake(c.port, "/live", cookie)), "a cookie without an Origin");
             assertEquals(401, Raw.status(Raw.handshake(c.port, "/reports", cookie, own)), "ingest never takes the cookie");
+            assertEquals(403, Raw.status(Raw.handshake(c.port, "/reports", cookie, "Origin: http://127.0.0.1:" + (c.port + 1),
+                    "Authorization: Bearer " + INGEST)), "a handshake with the cookie from another origin, whatever else it carries");
+            assertEquals(403, Raw.status(Raw.handshake(c.port, "/live", cookie, "Origin: http://127.0.0.1:" + (c.port + 1),
+                    "Authorization: Bearer " + READ)));
             String post = "POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\n" + cookie + "\r\n" + own
                     + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
             assertEquals(401, Raw.status(Raw.exchange(c.port, post)), "nor does POST /api/reports");

@@ -69,6 +69,10 @@ public final class WebSocketGateway {
             refuse(request, response, callback, 429, "too many failed attempts from this address");
             return null;
         }
+        if (crossOriginWithCookie(request)) {
+            refuse(request, response, callback, 403, "cross-origin WebSocket with the dashboard's cookie refused");
+            return null;
+        }
         String presented = Presented.bearer(request.getHeaders().get("Authorization"));
         if (presented == null) {
             presented = queryToken(request);
@@ -92,6 +96,12 @@ public final class WebSocketGateway {
             refuse(request, response, callback, 429, "too many failed attempts from this address");
             return null;
         }
+        if (crossOriginWithCookie(request)) {
+            // A page of another port or host of the same site sends the cookie too: only the
+            // dashboard's own origin may open the feed with it.
+            refuse(request, response, callback, 403, "cross-origin WebSocket with the dashboard's cookie refused");
+            return null;
+        }
         String bearer = Presented.bearer(request.getHeaders().get("Authorization"));
         if (bearer != null) {
             if (credentials.isReadToken(bearer)) {
@@ -110,13 +120,17 @@ public final class WebSocketGateway {
             refuse(request, response, callback, 401, "not signed in");
             return null;
         }
-        // A page of another port or host of the same site sends the cookie too: only the
-        // dashboard's own origin may open the feed with it.
-        if (!Gate.sameOrigin(request.getHeaders().get("Origin"), request.getHeaders().get("Host"))) {
-            refuse(request, response, callback, 403, "cross-origin WebSocket refused");
-            return null;
-        }
         return live.newSocket();
+    }
+
+    /**
+     * Whether a handshake carries the dashboard's cookie from anywhere but the collector's own
+     * origin: what a page of another port or site makes a signed-in browser send. Checked on
+     * every path, whatever else the handshake presents.
+     */
+    private static boolean crossOriginWithCookie(Request request) {
+        return Presented.cookie(request.getHeaders().get("Cookie"), Presented.SESSION_COOKIE) != null
+                && !Gate.sameOrigin(request.getHeaders().get("Origin"), request.getHeaders().get("Host"));
     }
 
     private static void refuse(Request request, Response response, Callback callback, int status, String message) {
