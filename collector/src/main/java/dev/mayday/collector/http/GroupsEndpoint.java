@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code GET /api/groups} (ranked, filters {@code app}, {@code version}, {@code kind},
  * {@code limit}; each group's {@code versions} are its newest {@link #LIST_VERSIONS}) and
  * {@code GET /api/groups/{signature}} (the group with every version, paged by
- * {@code versionsFrom}/{@code versionsLimit}, its newest reports, the user comments and a digest
+ * {@code versionsFrom}/{@code versionsLimit}, the newest page by default; its newest reports, the user comments and a digest
  * of the newest report).
  */
 final class GroupsEndpoint implements Endpoint {
@@ -73,7 +73,7 @@ final class GroupsEndpoint implements Endpoint {
 
     private void one(Exchange ex, String signature) throws StoreException {
         Fields q = ex.query();
-        Integer from = number(ex, q, "versionsFrom", 0);
+        Integer from = number(ex, q, "versionsFrom", -1);
         Integer size = from == null ? null : number(ex, q, "versionsLimit", PAGE_VERSIONS);
         if (size == null) {
             return;
@@ -85,8 +85,10 @@ final class GroupsEndpoint implements Endpoint {
         }
         GroupSummary g = group.get();
         List<VersionCount> all = g.versions();
-        int start = Math.max(0, Math.min(from, all.size()));
-        int end = Math.min(all.size(), start + Math.max(1, Math.min(size, PAGE_VERSIONS)));
+        int page = Math.max(1, Math.min(size, PAGE_VERSIONS));
+        // without versionsFrom: the newest page (versions are kept oldest first)
+        int start = from < 0 ? Math.max(0, all.size() - page) : Math.min(from, all.size());
+        int end = Math.min(all.size(), start + page);
         JsonObject out = JsonViews.group(g, all.subList(start, end));
         out.addProperty("versionsFrom", start);
         List<ReportSummary> newest = store.newestReports(signature, NEWEST_REPORTS, false);

@@ -260,7 +260,8 @@ function versionTable(g, page) {
         h('td', {}, when(v.firstSeen)), h('td', {}, when(v.lastSeen)))))),
     pages > 1 ? h('div', { class: 'pager', id: 'versions-pager' },
       h('button', { class: 'link', disabled: at === 0 ? 'disabled' : null, onclick: () => draw(at - 1) }, '← newer'),
-      ' page ' + (at + 1) + ' of ' + pages + ' (' + versions.length + ' versions) ',
+      ' page ' + (at + 1) + ' of ' + pages + ' (' + versions.length + ' versions'
+        + (Number(g.versionCount) > versions.length ? ', the newest of ' + str(g.versionCount) : '') + ') ',
       h('button', { class: 'link', disabled: at >= pages - 1 ? 'disabled' : null, onclick: () => draw(at + 1) }, 'older →')) : null);
   return box;
 }

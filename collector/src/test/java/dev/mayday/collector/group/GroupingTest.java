@@ -130,4 +130,31 @@ class GroupingTest {
         }
         return m;
     }
+
+    @Test
+    void theListCarriesTheNewestTwentyVersionsAndTheGroupPagesThemAll(@TempDir Path dir) throws Exception {
+        try (RunningCollector c = RunningCollector.start(dir)) {
+            for (int v = 0; v < 25; v++) {
+                JsonObject r = Reports.of("ver-" + v, "sig-versions", "acme-game", "1." + v, "m", null);
+                r.addProperty("time", java.time.Instant.now().minusSeconds(3600 - v * 60L).toString());
+                assertEquals(201, c.post(r).statusCode());
+            }
+            JsonObject listed = c.groups("").get(0).getAsJsonObject();
+            JsonArray versions = listed.getAsJsonArray("versions");
+            assertEquals(20, versions.size());
+            assertEquals("1.5", versions.get(0).getAsJsonObject().get("version").getAsString(), "the newest twenty, oldest first");
+            assertEquals("1.24", versions.get(19).getAsJsonObject().get("version").getAsString());
+            assertEquals(25, listed.get("versionCount").getAsInt());
+            JsonObject group = c.group("sig-versions");
+            assertEquals(25, group.getAsJsonArray("versions").size(), "the group's page has them all");
+            JsonObject page = com.google.gson.JsonParser.parseString(
+                    c.get("/api/groups/sig-versions?versionsFrom=0&versionsLimit=10").body()).getAsJsonObject();
+            assertEquals(10, page.getAsJsonArray("versions").size());
+            assertEquals("1.0", page.getAsJsonArray("versions").get(0).getAsJsonObject().get("version").getAsString());
+            assertEquals(0, page.get("versionsFrom").getAsInt());
+            JsonObject newest = com.google.gson.JsonParser.parseString(
+                    c.get("/api/groups/sig-versions?versionsLimit=10").body()).getAsJsonObject();
+            assertEquals(15, newest.get("versionsFrom").getAsInt(), "without versionsFrom: the newest page");
+        }
+    }
 }
