@@ -45,7 +45,7 @@ public final class ReportPipeline {
         Signature signature = null;
         byte[] json;
         try {
-            signature = Signature.of(event.failure(), builder.rules());
+            signature = builder.signature(event.failure());
             long repeats = quiet.admit(signature.hash(), event.timeMillis());
             if (repeats < 0) {
                 Diagnostics.debug("held back (quiet): " + signature.title());
@@ -108,7 +108,7 @@ public final class ReportPipeline {
             Throwable sample = new IllegalStateException("warm-up");
             CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), sample, "mainLoop",
                     "warm-up", null, System.currentTimeMillis());
-            ReportTrimmer.fit(builder.build(event, "warm-up", Signature.of(sample, builder.rules()), 0));
+            ReportTrimmer.fit(builder.build(event, "warm-up", builder.signature(sample), 0));
             builder.warmUpLogFormatting();
             Outbox.fileName(event.timeMillis(), "warm-up");
             Diagnostics.debug("report building warmed up");

@@ -23,6 +23,7 @@ public final class ReportBuilder {
     private final LogsJson logs = new LogsJson();
     private final SystemJson system;
     private volatile AppInfo app;
+    private volatile InAppFrames inAppFrames;
 
     public ReportBuilder(Options options, String agentVersion, FrameRules rules, FrameLocator locator) {
         this.options = options;
@@ -48,6 +49,34 @@ public final class ReportBuilder {
 
     public FrameRules rules() {
         return rules;
+    }
+
+    /**
+     * The failure's signature, with the evidence of where its frames' classes came from (looked
+     * up here, on Mayday's thread, once per class and jar).
+     */
+    public Signature signature(Throwable failure) {
+        exceptions.learnClasses(failure);
+        return Signature.of(failure, inAppFrames());
+    }
+
+    private InAppFrames inAppFrames() {
+        InAppFrames frames = inAppFrames;
+        if (frames == null) {
+            AppInfo info = appInfo();
+            frames = new InAppFrames(rules, options.list(Option.IN_APP), info.mainPackage, info.mainJar, locator);
+            inAppFrames = frames;
+        }
+        return frames;
+    }
+
+    private AppInfo appInfo() {
+        AppInfo info = app;
+        if (info == null) {
+            info = AppInfo.of(options);
+            app = info;
+        }
+        return info;
     }
 
     /**
@@ -99,11 +128,7 @@ public final class ReportBuilder {
     }
 
     private JsonObject app() {
-        AppInfo info = app;
-        if (info == null) {
-            info = AppInfo.of(options);
-            app = info;
-        }
+        AppInfo info = appInfo();
         JsonObject json = new JsonObject();
         json.addProperty("name", info.name);
         json.addProperty("version", info.version);
