@@ -26,11 +26,13 @@ public final class ReportPipeline {
     private final ReportBuilder builder;
     private final Outbox outbox;
     private final QuietWindow quiet;
+    private final HeldBack heldBack;
 
     public ReportPipeline(ReportBuilder builder, Outbox outbox, long quietSeconds) {
         this.builder = builder;
         this.outbox = outbox;
         this.quiet = new QuietWindow(quietSeconds);
+        this.heldBack = new HeldBack(quiet, builder, outbox);
     }
 
     /** The pipeline the options describe; called on the reporter thread when first needed. */
@@ -48,7 +50,7 @@ public final class ReportPipeline {
             signature = builder.signature(event.failure());
             long repeats = quiet.admit(signature.hash(), event.timeMillis());
             if (repeats < 0) {
-                Diagnostics.debug("held back (quiet): " + signature.title());
+                heldBack.heldBack(signature); // one line the first time; the count outlives the JVM
                 return null;
             }
             long start = System.nanoTime();
@@ -72,6 +74,9 @@ public final class ReportPipeline {
             Path file = outbox.write(event.timeMillis(), id, json);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
+            if (signature != null) {
+                heldBack.written(signature, id, file);
+            }
             return file;
         } catch (IOException | RuntimeException e) {
             // Nothing else can keep it: say so, with the failure itself, on stderr.

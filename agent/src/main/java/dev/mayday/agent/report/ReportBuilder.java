@@ -127,6 +127,40 @@ public final class ReportBuilder {
         return report;
     }
 
+    /**
+     * The small record of occurrences {@code quiet} held back that no report carried before the
+     * JVM ended (kind {@code repeats}): the collector adds {@code repeats} to the group of
+     * {@code signature} and shows it as no report of its own.
+     *
+     * @param repeatsOf the id of the last report written for the signature, or null
+     * @param consent the consent that report has now, or null for the options' initial one
+     */
+    public JsonObject repeatsRecord(String id, long timeMillis, String signature, String title, long repeats,
+                                    String repeatsOf, String consent) {
+        JsonObject record = new JsonObject();
+        record.addProperty("schema", SCHEMA);
+        record.addProperty("id", id);
+        record.addProperty("time", IsoTime.format(timeMillis));
+        record.addProperty("kind", "repeats");
+        record.addProperty("signature", signature);
+        record.addProperty("title", title);
+        record.add("app", app());
+        JsonObject sys = new JsonObject();
+        sys.addProperty("machineId", MachineId.get());
+        record.add("system", sys);
+        JsonObject user = new JsonObject();
+        user.addProperty("consent", consent != null ? consent : initialConsent());
+        record.add("user", user);
+        JsonObject origin = new JsonObject();
+        origin.addProperty("quiet", options.get(Option.QUIET));
+        record.add("origin", origin);
+        record.addProperty("repeats", repeats);
+        if (repeatsOf != null) {
+            record.addProperty("repeatsOf", repeatsOf);
+        }
+        return record;
+    }
+
     private JsonObject app() {
         AppInfo info = appInfo();
         JsonObject json = new JsonObject();
