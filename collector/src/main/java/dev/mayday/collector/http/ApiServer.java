@@ -45,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
         IngestHandler ingest = new IngestHandler(ingestor, new BodyReader(maxReportBytes), limiter);
         server.createContext("/api/reports", new Guarded(guard, new ReportsHandler(store, ingest)));
         server.createContext("/api/groups", new Guarded(guard, new GroupsHandler(store)));
+        server.createContext(dev.mayday.collector.group.GroupEdits.PATH, new Guarded(guard, new GroupEditsHandler(store)));
         server.createContext("/api/info", new Guarded(guard, new InfoHandler(wsPort)));
         server.createContext("/api/session", new SessionHandler(guard));
         server.createContext("/", new StaticHandler());
