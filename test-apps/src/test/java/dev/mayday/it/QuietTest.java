@@ -63,4 +63,31 @@ class QuietTest {
         assertTrue(run.reports().stream().noneMatch(r -> r.get("kind").getAsString().equals("repeats")));
         assertTrue(!run.stderr.contains("the same failure again"), run.toString());
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void theCollectorAddsTheRepeatsToTheGroupAndShowsNoExtraReport(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = new ChildJvm(jdk, home)
+                    .agentArgs("consent=always,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN)
+                    .run("demo.RepeatedFailure", "4");
+            assertEquals(0, run.exitCode, run.toString());
+            // What the program could not deliver before it ended (the repeats record at least) goes now.
+            ChildJvm.Result send = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + run.outbox,
+                    "send=" + collector.httpUrl(), "token=" + Collector.TOKEN);
+            assertEquals(0, send.exitCode, send.toString());
+            assertEquals(List.of(), Outboxes.waiting(run.outbox), send.toString());
+
+            com.google.gson.JsonArray groups = collector.groups();
+            assertEquals(2, groups.size(), groups.toString());
+            long reports = 0;
+            long repeats = 0;
+            for (com.google.gson.JsonElement g : groups) {
+                reports += g.getAsJsonObject().get("count").getAsLong();
+                repeats += g.getAsJsonObject().get("repeats").getAsLong();
+            }
+            assertEquals(2, reports, "the repeats record is no report: " + groups);
+            assertEquals(3, repeats, groups.toString());
+        }
+    }
 }
