@@ -57,7 +57,11 @@ public final class ReportBuilder {
      */
     public Signature signature(Throwable failure) {
         exceptions.learnClasses(failure);
-        return Signature.of(failure, inAppFrames());
+        Signature signature = Signature.of(failure, inAppFrames());
+        if (dev.mayday.agent.diag.Diagnostics.debugging()) {
+            dev.mayday.agent.diag.Diagnostics.debug("signature " + signature.hash() + " of " + signature.key());
+        }
+        return signature;
     }
 
     private InAppFrames inAppFrames() {
