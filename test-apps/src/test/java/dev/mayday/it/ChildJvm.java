@@ -34,6 +34,7 @@ public final class ChildJvm {
     private boolean withAgent = true;
     private long timeoutSeconds = 60;
     private String terminalInput;
+    private Path workingDirectory;
 
     ChildJvm(Jdk jdk, Path home) {
         this.jdk = jdk;
@@ -81,6 +82,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Runs the program in this directory rather than the test's own. */
+    ChildJvm workingDirectory(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
     ChildJvm timeout(long seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -103,6 +110,17 @@ public final class ChildJvm {
         command.add(mainClass);
         Collections.addAll(command, args);
         return launch(command, mainClass);
+    }
+
+    /** {@code java -javaagent:... -jar JAR ARGS}: the program is a jar, as launchers start them. */
+    Result runJar(Path jar, String... args) throws IOException, InterruptedException {
+        List<String> command = jvmCommand();
+        String outbox = "outbox=" + outbox();
+        command.add("-javaagent:" + AGENT_JAR + "=" + (agentArgs.isEmpty() ? outbox : outbox + "," + agentArgs));
+        command.add("-jar");
+        command.add(jar.toString());
+        Collections.addAll(command, args);
+        return launch(command, jar.getFileName().toString()).await();
     }
 
     /** {@code java -jar mayday-agent.jar COMMAND ...} ({@code show}, {@code send}) as a person types it. */
@@ -132,6 +150,9 @@ public final class ChildJvm {
         Path stdout = Files.createTempFile(home, "stdout", ".txt");
         Path stderr = Files.createTempFile(home, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         // No display unless a test gives one: a dialog must never appear by accident.
         pb.environment().keySet().removeIf(k -> k.startsWith("MAYDAY_") || k.equals("JAVA_TOOL_OPTIONS")
                 || k.equals("DISPLAY") || k.equals("WAYLAND_DISPLAY"));

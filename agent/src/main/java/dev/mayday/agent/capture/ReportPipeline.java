@@ -26,11 +26,13 @@ public final class ReportPipeline {
     private final ReportBuilder builder;
     private final Outbox outbox;
     private final QuietWindow quiet;
+    private final HeldBack heldBack;
 
     public ReportPipeline(ReportBuilder builder, Outbox outbox, long quietSeconds) {
         this.builder = builder;
         this.outbox = outbox;
         this.quiet = new QuietWindow(quietSeconds);
+        this.heldBack = new HeldBack(quiet, builder, outbox);
     }
 
     /** The pipeline the options describe; called on the reporter thread when first needed. */
@@ -45,10 +47,10 @@ public final class ReportPipeline {
         Signature signature = null;
         byte[] json;
         try {
-            signature = Signature.of(event.failure(), builder.rules());
+            signature = builder.signature(event.failure());
             long repeats = quiet.admit(signature.hash(), event.timeMillis());
             if (repeats < 0) {
-                Diagnostics.debug("held back (quiet): " + signature.title());
+                heldBack.heldBack(signature); // one line the first time; the count outlives the JVM
                 return null;
             }
             long start = System.nanoTime();
@@ -72,6 +74,9 @@ public final class ReportPipeline {
             Path file = outbox.write(event.timeMillis(), id, json);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
+            if (signature != null) {
+                heldBack.written(signature, id, file);
+            }
             return file;
         } catch (IOException | RuntimeException e) {
             // Nothing else can keep it: say so, with the failure itself, on stderr.
@@ -108,7 +113,7 @@ public final class ReportPipeline {
             Throwable sample = new IllegalStateException("warm-up");
             CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), sample, "mainLoop",
                     "warm-up", null, System.currentTimeMillis());
-            ReportTrimmer.fit(builder.build(event, "warm-up", Signature.of(sample, builder.rules()), 0));
+            ReportTrimmer.fit(builder.build(event, "warm-up", builder.signature(sample), 0));
             builder.warmUpLogFormatting();
             Outbox.fileName(event.timeMillis(), "warm-up");
             Diagnostics.debug("report building warmed up");

@@ -20,6 +20,7 @@ public enum Option {
     SEND("send", null, Kind.DESTINATION, true, true),
     QUIET("quiet", "600", Kind.range(0, 31_536_000), false, true),
     TOKEN("token", null, Kind.TEXT, false, true),
+    IN_APP("inApp", null, Kind.TEXT, true, true),
     LOG_BUFFER("logBuffer", "1000", Kind.range(1, 1_000_000), false, true),
     LOG_CAPTURE("logCapture", "jul:logback:log4j2:stdout:stderr",
             Kind.colonList("jul", "logback", "log4j2", "stdout", "stderr"), false, true),

@@ -9,18 +9,27 @@ import java.util.jar.Manifest;
 
 /**
  * Who the application is: its name and version (from the options, else from the main class or
- * jar), worked out once from the command line the JVM was started with.
+ * jar), worked out once from the command line the JVM was started with. Where the main class is
+ * a launcher (a Surefire or Failsafe fork, a Gradle worker, the JDK's source launcher) the name
+ * comes from the project instead ({@link LauncherNames}), so that it stays the same from one
+ * build to the next; the {@code app} option always wins.
  */
 public final class AppInfo {
 
     final String name;
     final String version;
     final String mainClass;
+    /** The main class's package with a trailing dot; null for launchers and the default package. */
+    final String mainPackage;
+    /** The absolute path of the jar given to {@code java -jar}; null otherwise. */
+    final String mainJar;
 
-    private AppInfo(String name, String version, String mainClass) {
+    private AppInfo(String name, String version, String mainClass, String mainPackage, String mainJar) {
         this.name = name;
         this.version = version;
         this.mainClass = mainClass;
+        this.mainPackage = mainPackage;
+        this.mainJar = mainJar;
     }
 
     /** The application's name as its reports carry it in {@code app.name}. */
@@ -29,14 +38,21 @@ public final class AppInfo {
     }
 
     static AppInfo of(Options options) {
-        String command = System.getProperty("sun.java.command", "").trim();
-        String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+        return of(options, System.getProperty("sun.java.command", ""), new File(System.getProperty("user.dir", ".")));
+    }
+
+    static AppInfo of(Options options, String javaCommand, File workingDirectory) {
+        String command = javaCommand == null ? "" : javaCommand.trim();
+        String[] words = command.isEmpty() ? new String[0] : command.split("\\s+");
+        String first = words.length == 0 ? "" : words[0];
         String mainClass = first;
         String jarName = null;
         String jarVersion = null;
+        String mainJar = null;
         if (first.endsWith(".jar")) {
             File jar = new File(first);
             jarName = jar.getName().substring(0, jar.getName().length() - ".jar".length());
+            mainJar = jar.getAbsoluteFile().toPath().normalize().toString();
             mainClass = null;
             try (JarFile file = new JarFile(jar, false)) {
                 Manifest manifest = file.getManifest();
@@ -50,14 +66,23 @@ public final class AppInfo {
         } else if (first.indexOf('/') > 0) {
             mainClass = first.substring(first.indexOf('/') + 1); // -m module/class
         }
+        String launched = LauncherNames.nameFor(jarName, mainClass, words, workingDirectory);
         String name = options.get(Option.APP);
         if (name == null) {
-            name = jarName != null ? jarName : (mainClass == null || mainClass.isEmpty() ? "unknown" : mainClass);
+            if (launched != null) {
+                name = launched;
+            } else {
+                name = jarName != null ? jarName : (mainClass == null || mainClass.isEmpty() ? "unknown" : mainClass);
+            }
         }
         String version = options.get(Option.VERSION);
         if (version == null) {
-            version = jarVersion != null ? jarVersion : "unknown";
+            version = jarVersion != null && launched == null ? jarVersion : "unknown";
         }
-        return new AppInfo(name, version, mainClass);
+        String mainPackage = null;
+        if (launched == null && mainClass != null && mainClass.lastIndexOf('.') > 0) {
+            mainPackage = mainClass.substring(0, mainClass.lastIndexOf('.') + 1);
+        }
+        return new AppInfo(name, version, mainClass, mainPackage, launched == null ? mainJar : null);
     }
 }

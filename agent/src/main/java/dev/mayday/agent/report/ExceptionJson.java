@@ -27,12 +27,17 @@ final class ExceptionJson {
     }
 
     JsonObject toJson(Throwable failure) {
+        learnClasses(failure);
+        return describe(failure, null, Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>()), 0);
+    }
+
+    /** Looks up where the classes of every frame in the chain came from (once per class). */
+    void learnClasses(Throwable failure) {
         if (locator != null) {
             Set<String> classes = new HashSet<String>();
             collectClasses(failure, classes, Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>()), 0);
             locator.learn(classes);
         }
-        return describe(failure, null, Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>()), 0);
     }
 
     private void collectClasses(Throwable t, Set<String> out, Set<Throwable> seen, int depth) {

@@ -23,6 +23,7 @@ public final class ReportBuilder {
     private final LogsJson logs = new LogsJson();
     private final SystemJson system;
     private volatile AppInfo app;
+    private volatile InAppFrames inAppFrames;
 
     public ReportBuilder(Options options, String agentVersion, FrameRules rules, FrameLocator locator) {
         this.options = options;
@@ -48,6 +49,38 @@ public final class ReportBuilder {
 
     public FrameRules rules() {
         return rules;
+    }
+
+    /**
+     * The failure's signature, with the evidence of where its frames' classes came from (looked
+     * up here, on Mayday's thread, once per class and jar).
+     */
+    public Signature signature(Throwable failure) {
+        exceptions.learnClasses(failure);
+        Signature signature = Signature.of(failure, inAppFrames());
+        if (dev.mayday.agent.diag.Diagnostics.debugging()) {
+            dev.mayday.agent.diag.Diagnostics.debug("signature " + signature.hash() + " of " + signature.key());
+        }
+        return signature;
+    }
+
+    private InAppFrames inAppFrames() {
+        InAppFrames frames = inAppFrames;
+        if (frames == null) {
+            AppInfo info = appInfo();
+            frames = new InAppFrames(rules, options.list(Option.IN_APP), info.mainPackage, info.mainJar, locator);
+            inAppFrames = frames;
+        }
+        return frames;
+    }
+
+    private AppInfo appInfo() {
+        AppInfo info = app;
+        if (info == null) {
+            info = AppInfo.of(options);
+            app = info;
+        }
+        return info;
     }
 
     /**
@@ -98,12 +131,42 @@ public final class ReportBuilder {
         return report;
     }
 
-    private JsonObject app() {
-        AppInfo info = app;
-        if (info == null) {
-            info = AppInfo.of(options);
-            app = info;
+    /**
+     * The small record of occurrences {@code quiet} held back that no report carried before the
+     * JVM ended (kind {@code repeats}): the collector adds {@code repeats} to the group of
+     * {@code signature} and shows it as no report of its own.
+     *
+     * @param repeatsOf the id of the last report written for the signature, or null
+     * @param consent the consent that report has now, or null for the options' initial one
+     */
+    public JsonObject repeatsRecord(String id, long timeMillis, String signature, String title, long repeats,
+                                    String repeatsOf, String consent) {
+        JsonObject record = new JsonObject();
+        record.addProperty("schema", SCHEMA);
+        record.addProperty("id", id);
+        record.addProperty("time", IsoTime.format(timeMillis));
+        record.addProperty("kind", "repeats");
+        record.addProperty("signature", signature);
+        record.addProperty("title", title);
+        record.add("app", app());
+        JsonObject sys = new JsonObject();
+        sys.addProperty("machineId", MachineId.get());
+        record.add("system", sys);
+        JsonObject user = new JsonObject();
+        user.addProperty("consent", consent != null ? consent : initialConsent());
+        record.add("user", user);
+        JsonObject origin = new JsonObject();
+        origin.addProperty("quiet", options.get(Option.QUIET));
+        record.add("origin", origin);
+        record.addProperty("repeats", repeats);
+        if (repeatsOf != null) {
+            record.addProperty("repeatsOf", repeatsOf);
         }
+        return record;
+    }
+
+    private JsonObject app() {
+        AppInfo info = appInfo();
         JsonObject json = new JsonObject();
         json.addProperty("name", info.name);
         json.addProperty("version", info.version);

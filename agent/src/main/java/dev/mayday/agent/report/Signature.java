@@ -1,5 +1,6 @@
 package dev.mayday.agent.report;
 
+import dev.mayday.agent.report.InAppFrames.Owner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,89 +11,175 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The grouping key of a failure, and its one-line title. Both come from the same exception: the
- * innermost cause that has an in-application frame (wrappers differ between call sites, the root
- * cause is the bug), its type, and its top in-application frames by class and method. Line numbers
- * and lambda counters are left out, so the signature stays equal across builds and machines.
+ * The grouping key of a failure, and its one-line title, both from the same exception: the
+ * innermost one the program's own code threw (or wrapped), else the innermost one that passed
+ * through the program's code. The key is that exception's type, its top in-application frames
+ * (class and method; no line numbers; a lambda or anonymous class kept apart from its siblings
+ * by what its code does, not by the compiler's counter), the library entry point the program
+ * called when the throw site is a library, the cause's type when the program wrapped one, and the
+ * message where the message names the bug ({@link MessageShape}). The title names the program's
+ * frame: {@code NullPointerException in acme.Shop.checkout (via org.h2.jdbc.JdbcConnection.prepareStatement)}.
  */
 public final class Signature {
 
     private final String hash;
     private final String title;
+    private final String key;
 
-    private Signature(String hash, String title) {
+    private Signature(String hash, String title, String key) {
         this.hash = hash;
         this.title = title;
+        this.key = key;
     }
 
+    /** By class names alone (no jar evidence, no options). */
     public static Signature of(Throwable failure, FrameRules rules) {
+        return of(failure, InAppFrames.byName(rules));
+    }
+
+    public static Signature of(Throwable failure, InAppFrames frames) {
         List<Throwable> chain = chain(failure);
-        Throwable chosen = chain.get(chain.size() - 1);
-        List<StackTraceElement> frames = Collections.emptyList();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            List<StackTraceElement> own = inApplicationFrames(chain.get(i), rules);
-            if (!own.isEmpty()) {
-                chosen = chain.get(i);
-                frames = own;
-                break;
+        int chosenAt = -1;
+        for (int i = chain.size() - 1; i >= 0 && chosenAt < 0; i--) {
+            if (firstOwned(trace(chain.get(i)), frames) == Owner.APPLICATION) {
+                chosenAt = i;
             }
         }
+        for (int i = chain.size() - 1; i >= 0 && chosenAt < 0; i--) {
+            if (hasApplicationFrame(trace(chain.get(i)), frames)) {
+                chosenAt = i;
+            }
+        }
+        boolean anyApplication = chosenAt >= 0;
+        if (chosenAt < 0) {
+            chosenAt = chain.size() - 1;
+        }
+        Throwable chosen = chain.get(chosenAt);
+        StackTraceElement[] trace = trace(chosen);
+        int limit = frames.rules().signatureFrames();
+
         StringBuilder key = new StringBuilder(chosen.getClass().getName());
-        int n = Math.min(frames.size(), rules.signatureFrames());
-        for (int i = 0; i < n; i++) {
-            key.append('|').append(frames.get(i).getClassName()).append('.').append(stableMethod(frames.get(i)));
+        String where = null;
+        String via = null;
+        int taken = 0;
+        for (int i = 0; i < trace.length && taken < limit; i++) {
+            Owner owner = frames.owner(trace[i].getClassName());
+            if (owner == Owner.SKIPPED) {
+                continue;
+            }
+            if (owner == Owner.LIBRARY && anyApplication) {
+                if (taken == 0) {
+                    // Overwritten until the program's first frame: the library's entry point it called.
+                    via = readable(trace[i]);
+                }
+                continue;
+            }
+            key.append('|').append(frameKey(trace, i, frames));
+            if (taken == 0) {
+                where = readable(trace[i]);
+            }
+            taken++;
         }
-        String where;
-        if (!frames.isEmpty()) {
-            where = frames.get(0).getClassName() + "." + stableMethod(frames.get(0));
-        } else {
-            StackTraceElement[] all = chosen.getStackTrace();
-            where = all.length > 0 ? all[0].getClassName() + "." + all[0].getMethodName() : null;
+        if (where == null && trace.length > 0) {
+            where = trace[0].getClassName() + "." + trace[0].getMethodName();
         }
-        String title = chosen.getClass().getSimpleName() + (where == null ? "" : " in " + where);
-        return new Signature(sha256Hex(key.toString()).substring(0, 16), title);
+        if (via != null) {
+            key.append("|via ").append(via);
+        }
+        if (chosenAt < chain.size() - 1) {
+            key.append("|wraps ").append(chain.get(chain.size() - 1).getClass().getName());
+        }
+        String message = MessageShape.of(chosen);
+        if (message != null) {
+            key.append("|msg ").append(message);
+        }
+        String title = chosen.getClass().getSimpleName() + (where == null ? "" : " in " + where)
+                + (via == null ? "" : " (via " + via + ")");
+        return new Signature(sha256Hex(key.toString()).substring(0, 16), title, key.toString());
+    }
+
+    private static StackTraceElement[] trace(Throwable t) {
+        try {
+            StackTraceElement[] trace = t.getStackTrace();
+            return trace == null ? new StackTraceElement[0] : trace;
+        } catch (RuntimeException e) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static Owner firstOwned(StackTraceElement[] trace, InAppFrames frames) {
+        for (StackTraceElement e : trace) {
+            Owner owner = frames.owner(e.getClassName());
+            if (owner != Owner.SKIPPED) {
+                return owner;
+            }
+        }
+        return Owner.SKIPPED;
+    }
+
+    private static boolean hasApplicationFrame(StackTraceElement[] trace, InAppFrames frames) {
+        for (StackTraceElement e : trace) {
+            if (frames.owner(e.getClassName()) == Owner.APPLICATION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Class and method, counters removed; a lambda, anonymous class or Groovy closure also gets
+     * what sets it apart from its siblings: its functional interface and a fingerprint of its
+     * code, or where the class file cannot be read, the next frame below it that is not the JDK's.
+     */
+    static String frameKey(StackTraceElement[] trace, int at, InAppFrames frames) {
+        StackTraceElement e = trace[at];
+        String className = e.getClassName();
+        String method = e.getMethodName();
+        String stableClass = MethodPrints.Counters.strip(className);
+        String stableMethod = MethodPrints.Counters.strip(method);
+        String base = stableClass + "." + stableMethod;
+        boolean synthetic = !stableClass.equals(className) || !stableMethod.equals(method);
+        if (!synthetic) {
+            return base;
+        }
+        String location = frames.location(className);
+        if (location != null) {
+            MethodPrints.OfClass prints = frames.prints().of(location, className);
+            String print = prints.prints.get(method);
+            if (print != null) {
+                String iface = prints.interfaces.get(method);
+                return base + "{" + (iface == null ? "" : iface + ":") + print + "}";
+            }
+        }
+        for (int i = at + 1; i < trace.length; i++) {
+            if (frames.owner(trace[i].getClassName()) != Owner.SKIPPED) {
+                return base + "{below " + readable(trace[i]) + "}";
+            }
+        }
+        return base;
+    }
+
+    /** {@code acme.Game.lambda$tick}: class and method with the compiler's counters removed. */
+    static String readable(StackTraceElement e) {
+        return MethodPrints.Counters.strip(e.getClassName()) + "." + MethodPrints.Counters.strip(e.getMethodName());
     }
 
     /** The failure and its causes, outermost first, without cycles. */
     static List<Throwable> chain(Throwable failure) {
         List<Throwable> chain = new ArrayList<Throwable>(4);
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = t.getCause()) {
+        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = cause(t)) {
             chain.add(t);
         }
         return chain;
     }
 
-    private static List<StackTraceElement> inApplicationFrames(Throwable t, FrameRules rules) {
-        List<StackTraceElement> result = new ArrayList<StackTraceElement>(4);
-        for (StackTraceElement e : t.getStackTrace()) {
-            if (rules.inApplication(e.getClassName())) {
-                result.add(e);
-                if (result.size() >= rules.signatureFrames()) {
-                    break;
-                }
-            }
+    private static Throwable cause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException e) {
+            return null;
         }
-        return result;
-    }
-
-    /** {@code lambda$main$3} becomes {@code lambda$main}: the counter moves when code is added. */
-    static String stableMethod(StackTraceElement e) {
-        String m = e.getMethodName();
-        if (m.startsWith("lambda$")) {
-            int last = m.lastIndexOf('$');
-            if (last > "lambda$".length() - 1) {
-                String tail = m.substring(last + 1);
-                boolean digits = !tail.isEmpty();
-                for (int i = 0; i < tail.length(); i++) {
-                    digits &= Character.isDigit(tail.charAt(i));
-                }
-                if (digits) {
-                    return m.substring(0, last);
-                }
-            }
-        }
-        return m;
     }
 
     static String sha256Hex(String text) {
@@ -116,5 +203,10 @@ public final class Signature {
     /** {@code NullPointerException in acme.Game.tick}. */
     public String title() {
         return title;
+    }
+
+    /** The text the hash is made of, for {@code debug=true} and tests. */
+    public String key() {
+        return key;
     }
 }

@@ -23,4 +23,20 @@ class QuietWindowTest {
         assertEquals(0, quiet.admit("a", 0));
         assertEquals(0, quiet.admit("a", 0));
     }
+
+    @Test
+    void theFirstHoldBackOfASignatureIsAnnouncedOnceAndWhatNoReportCarriedIsDrained() {
+        QuietWindow quiet = new QuietWindow(600);
+        quiet.admit("a", 0);
+        org.junit.jupiter.api.Assertions.assertFalse(quiet.firstHoldBack("b"), "never seen: nothing to announce");
+        assertEquals(-1, quiet.admit("a", 1));
+        org.junit.jupiter.api.Assertions.assertTrue(quiet.firstHoldBack("a"));
+        assertEquals(-1, quiet.admit("a", 2));
+        org.junit.jupiter.api.Assertions.assertFalse(quiet.firstHoldBack("a"), "once per signature");
+        assertEquals(java.util.Map.of("a", 2L), quiet.drain());
+        assertEquals(java.util.Map.of(), quiet.drain(), "drained counts are not written twice");
+        assertEquals(0, quiet.admit("a", 700_000), "and no later report carries them again");
+        assertEquals(-1, quiet.admit("a", 700_001));
+        org.junit.jupiter.api.Assertions.assertFalse(quiet.firstHoldBack("a"), "still once per JVM");
+    }
 }

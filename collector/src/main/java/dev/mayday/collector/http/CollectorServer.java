@@ -92,7 +92,8 @@ public final class CollectorServer implements AutoCloseable {
                 new GroupsEndpoint(store),
                 new InfoEndpoint(),
                 new SessionEndpoint(gate),
-                new StaticEndpoint()));
+                new StaticEndpoint(),
+                new GroupEditsEndpoint(store)));
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, ws::configure);
         upgrades.setHandler(new CollectorHandler(routes, gate));
         server.setHandler(new CommonHeaders(upgrades));

@@ -24,6 +24,7 @@ final class JsonViews {
         o.addProperty("app", g.app());
         o.addProperty("kind", g.kind());
         o.addProperty("count", g.count());
+        o.addProperty("repeats", g.repeats());
         o.addProperty("firstSeen", iso(g.firstSeenMs()));
         o.addProperty("lastSeen", iso(g.lastSeenMs()));
         JsonArray versions = new JsonArray();
@@ -49,6 +50,7 @@ final class JsonViews {
         w.name("app").value(g.app());
         w.name("kind").value(g.kind());
         w.name("count").value(g.count());
+        w.name("repeats").value(g.repeats());
         w.name("firstSeen").value(iso(g.firstSeenMs()));
         w.name("lastSeen").value(iso(g.lastSeenMs()));
         w.name("versions").beginArray();

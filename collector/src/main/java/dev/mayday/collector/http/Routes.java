@@ -19,6 +19,8 @@ public final class Routes {
                 .add(Set.of("POST"), "/api/reports", false, Access.INGEST, e.ingest())
                 .add(Set.of("GET", "HEAD"), "/api/reports", true, Access.READ, e.report())
                 .add(Set.of("GET", "HEAD"), "/api/groups", true, Access.READ, e.groups())
+                .add(Set.of("GET", "HEAD", "POST"), dev.mayday.collector.group.GroupEdits.PATH, true, Access.READ,
+                        e.groupEdits())
                 .add(Set.of("GET", "HEAD"), "/api/info", false, Access.READ, e.info())
                 .add(Set.of("POST", "DELETE"), "/api/session", false, Access.PUBLIC, e.session())
                 .add(Set.of("GET", "HEAD"), "/", true, Access.PUBLIC, e.files());
@@ -43,8 +45,9 @@ public final class Routes {
      * @param info    {@code GET /api/info}
      * @param session {@code POST|DELETE /api/session}
      * @param files   the dashboard's files
+     * @param groupEdits {@code GET|POST /api/group-edits[/merge|/split]}
      */
     public record Endpoints(Endpoint ingest, Endpoint report, Endpoint groups, Endpoint info, Endpoint session,
-                            Endpoint files) {
+                            Endpoint files, Endpoint groupEdits) {
     }
 }

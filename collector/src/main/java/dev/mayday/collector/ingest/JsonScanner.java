@@ -16,8 +16,14 @@ final class JsonScanner {
 
     static final int MAX_DEPTH = 200;
 
-    /** A captured value of the wrong JSON type: says what was found, for the error message. */
-    record Mismatch(String found) {
+    /**
+     * A captured value of the wrong JSON type: says what was found, for the error message. For a
+     * number, {@code number} holds its text (a caller that wants a number reads it from there).
+     */
+    record Mismatch(String found, String number) {
+        Mismatch(String found) {
+            this(found, null);
+        }
     }
 
     /** Thrown for malformed input; the message says what and where. */
@@ -120,6 +126,11 @@ final class JsonScanner {
         if (c == 'n') {
             literal("null");
             return null;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int start = pos;
+            number();
+            return new Mismatch("a number", new String(b, start, pos - start, StandardCharsets.US_ASCII));
         }
         Mismatch m = new Mismatch(describeAhead());
         value(depth);

@@ -73,7 +73,9 @@ public final class ReportParser {
             if (comment != null && comment.length() > MAX_COMMENT) {
                 comment = comment.substring(0, MAX_COMMENT);
             }
-            return new Report(id, signature, title, kind, time, appName, version, machine, comment, body, BodyCodec.encode(body));
+            long repeats = repeats(root.top.get("repeats"));
+            return new Report(id, signature, title, kind, time, appName, version, machine, comment, body,
+                    BodyCodec.encode(body), repeats);
         } catch (InvalidReportException e) {
             throw e.reportId() == null && idForErrors != null ? new InvalidReportException(e.getMessage(), idForErrors) : e;
         }
@@ -85,7 +87,9 @@ public final class ReportParser {
         final Map<String, Object> nested = top;
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("schema", "id", "time", "kind", "signature", "title");
+    private static final Set<String> TOP_KEYS = Set.of("schema", "id", "time", "kind", "signature", "title", "repeats");
+    /** More repeats than this in one report are not believed (a JVM cannot fail that often). */
+    static final long MAX_REPEATS = 1_000_000_000L;
     private static final Map<String, Set<String>> NESTED_KEYS = Map.of(
             "app", Set.of("name", "version"),
             "system", Set.of("machineId"),
@@ -104,6 +108,25 @@ public final class ReportParser {
             }
         }
         return fields;
+    }
+
+    /** {@code repeats}: a whole number of occurrences held back by {@code quiet}; absent is 0. */
+    private static long repeats(Object v) throws InvalidReportException {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof JsonScanner.Mismatch m && m.number() != null) {
+            try {
+                long n = Long.parseLong(m.number());
+                if (n < 0) {
+                    throw invalid("\"repeats\" must not be negative");
+                }
+                return Math.min(n, MAX_REPEATS);
+            } catch (NumberFormatException e) {
+                throw invalid("\"repeats\" must be a whole number");
+            }
+        }
+        throw invalid("\"repeats\" must be a number, got " + (v instanceof JsonScanner.Mismatch m ? m.found() : "a string"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mayday.collector.store;
 
 import dev.mayday.collector.group.GroupQuery;
+import dev.mayday.collector.group.GroupRules;
 import dev.mayday.collector.group.GroupSummary;
 import dev.mayday.collector.group.ReportSummary;
 import dev.mayday.collector.group.VersionCount;
@@ -32,10 +33,10 @@ public final class JdbcReportStore implements ReportStore {
     public static final String UNKNOWN_VERSION = "unknown";
 
     private static final String INSERT_REPORT = "INSERT INTO reports (id, signature, time_ms, received_ms, app, version,"
-            + " kind, machine_id, title, comment, body) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+            + " kind, machine_id, title, comment, body, repeats) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
     private static final String UPSERT_GROUP = "INSERT INTO crash_groups (signature, title, app, kind, count, machines,"
-            + " first_ms, last_ms) VALUES (?,?,?,?,1,0,?,?) ON CONFLICT (signature) DO UPDATE SET"
-            + " count = crash_groups.count + 1,"
+            + " first_ms, last_ms, repeats) VALUES (?,?,?,?,?,0,?,?,?) ON CONFLICT (signature) DO UPDATE SET"
+            + " count = crash_groups.count + excluded.count, repeats = crash_groups.repeats + excluded.repeats,"
             + " first_ms = CASE WHEN excluded.first_ms < crash_groups.first_ms THEN excluded.first_ms ELSE crash_groups.first_ms END,"
             + " last_ms = CASE WHEN excluded.last_ms > crash_groups.last_ms THEN excluded.last_ms ELSE crash_groups.last_ms END";
     private static final String UPSERT_VERSION = "INSERT INTO group_versions (signature, version, count, first_ms, last_ms)"
@@ -45,7 +46,10 @@ public final class JdbcReportStore implements ReportStore {
     private static final String INSERT_MACHINE = "INSERT INTO group_machines (signature, machine_id) VALUES (?,?)"
             + " ON CONFLICT (signature, machine_id) DO NOTHING";
     private static final String COUNT_MACHINE = "UPDATE crash_groups SET machines = machines + 1 WHERE signature = ?";
-    private static final String GROUP_COLUMNS = "g.signature, g.title, g.app, g.kind, g.count, g.machines, g.first_ms, g.last_ms";
+    private static final String GROUP_COLUMNS = "g.signature, g.title, g.app, g.kind, g.count, g.machines, g.first_ms, g.last_ms,"
+            + " g.repeats";
+    /** How long another collector's new rule may take to reach this one's ingest (PostgreSQL). */
+    private static final long RULES_MAX_AGE_MS = 1000;
 
     private static final int IN_LIST_LIMIT = 300;
     private static final Comparator<VersionCount> VERSION_ORDER =
@@ -62,6 +66,9 @@ public final class JdbcReportStore implements ReportStore {
     private PreparedStatement insertMachine;
     private PreparedStatement countMachine;
     private final List<Connection> allReaders = new ArrayList<>();
+    /** The merge and split rules, read by the writer; reloaded when older than {@link #RULES_MAX_AGE_MS}. */
+    private GroupRules rules = GroupRules.NONE;
+    private long rulesLoadedMs = Long.MIN_VALUE;
 
     private JdbcReportStore(Dialect dialect) throws StoreException {
         this.dialect = dialect;
@@ -113,6 +120,12 @@ public final class JdbcReportStore implements ReportStore {
             "CREATE INDEX IF NOT EXISTS group_versions_by_version ON group_versions (version, count)",
             "CREATE TABLE IF NOT EXISTS group_machines (signature VARCHAR(200) NOT NULL, machine_id TEXT NOT NULL,"
                 + " PRIMARY KEY (signature, machine_id))",
+            // The team's corrections (issue 8): a merged group's later reports go to its target...
+            "CREATE TABLE IF NOT EXISTS group_merges (signature VARCHAR(200) PRIMARY KEY,"
+                + " into_signature VARCHAR(200) NOT NULL, created_ms BIGINT NOT NULL)",
+            // ...and a split's matching reports to a group of their own.
+            "CREATE TABLE IF NOT EXISTS group_splits (target VARCHAR(200) PRIMARY KEY, signature VARCHAR(200) NOT NULL,"
+                + " contains_text TEXT NOT NULL, title TEXT NOT NULL, created_ms BIGINT NOT NULL)",
         };
         // Two collectors starting on one PostgreSQL at once may race on CREATE ... IF NOT EXISTS.
         for (int attempt = 0; ; attempt++) {
@@ -120,12 +133,34 @@ public final class JdbcReportStore implements ReportStore {
                 for (String sql : ddl) {
                     s.execute(sql);
                 }
+                // Databases made before repeats were counted get the columns (default 0).
+                addColumnIfMissing("reports", "repeats", "BIGINT NOT NULL DEFAULT 0");
+                addColumnIfMissing("crash_groups", "repeats", "BIGINT NOT NULL DEFAULT 0");
                 return;
             } catch (SQLException e) {
                 if (attempt >= 3 || !dialect.isTransient(e)) {
                     throw e;
                 }
             }
+        }
+    }
+
+    private void addColumnIfMissing(String table, String column, String type) throws SQLException {
+        if (hasColumn(table, column)) {
+            return;
+        }
+        try (Statement s = writer.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        } catch (SQLException e) {
+            if (!hasColumn(table, column)) { // another collector may have added it meanwhile
+                throw e;
+            }
+        }
+    }
+
+    private boolean hasColumn(String table, String column) throws SQLException {
+        try (ResultSet rs = writer.getMetaData().getColumns(null, null, table, column)) {
+            return rs.next();
         }
     }
 
@@ -162,11 +197,14 @@ public final class JdbcReportStore implements ReportStore {
         long now = System.currentTimeMillis();
         // Updating groups in signature order means two collectors sharing PostgreSQL lock rows in
         // the same order and cannot deadlock on each other's batches.
+        GroupRules rules = currentRules();
+        String[] groups = new String[reports.size()];
         Integer[] order = new Integer[reports.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
+            groups[i] = rules.groupOf(reports.get(i).signature(), reports.get(i).body());
         }
-        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> reports.get(i).signature())
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> groups[i])
                 .thenComparing(i -> reports.get(i).id()));
         prepareWriterStatements();
         PreparedStatement report = insertReport;
@@ -176,8 +214,9 @@ public final class JdbcReportStore implements ReportStore {
         PreparedStatement machineCount = countMachine;
         for (int i : order) {
             Report r = reports.get(i);
+            String key = groups[i];
             report.setString(1, r.id());
-            report.setString(2, r.signature());
+            report.setString(2, key);
             report.setLong(3, r.timeMs());
             report.setLong(4, now);
             report.setString(5, r.appName());
@@ -187,27 +226,34 @@ public final class JdbcReportStore implements ReportStore {
             report.setString(9, r.title());
             report.setString(10, r.comment());
             report.setBytes(11, r.stored() != null ? r.stored() : r.body());
+            report.setLong(12, r.repeats());
             if (report.executeUpdate() == 0) {
                 continue; // already stored: the same report delivered again changes nothing
             }
             fresh[i] = true;
-            group.setString(1, r.signature());
-            group.setString(2, r.title());
+            String splitTitle = key.equals(r.signature()) ? null : rules.splitTitle(key);
+            group.setString(1, key);
+            group.setString(2, splitTitle != null ? splitTitle : r.title());
             group.setString(3, r.appName());
             group.setString(4, r.kind());
-            group.setLong(5, r.timeMs());
+            group.setLong(5, r.isRepeatsRecord() ? 0 : 1);
             group.setLong(6, r.timeMs());
+            group.setLong(7, r.timeMs());
+            group.setLong(8, r.repeats());
             group.executeUpdate();
-            version.setString(1, r.signature());
+            if (r.isRepeatsRecord()) {
+                continue; // held-back occurrences: counted in the group, not a version's or machine's report
+            }
+            version.setString(1, key);
             version.setString(2, r.version() == null ? UNKNOWN_VERSION : r.version());
             version.setLong(3, r.timeMs());
             version.setLong(4, r.timeMs());
             version.executeUpdate();
             if (r.machineId() != null) {
-                machine.setString(1, r.signature());
+                machine.setString(1, key);
                 machine.setString(2, r.machineId());
                 if (machine.executeUpdate() > 0) {
-                    machineCount.setString(1, r.signature());
+                    machineCount.setString(1, key);
                     machineCount.executeUpdate();
                 }
             }
@@ -255,7 +301,7 @@ public final class JdbcReportStore implements ReportStore {
         List<String> params = new ArrayList<>();
         if (q.version() != null) {
             // Filtered by version: rank and count within that version.
-            sql.append("SELECT g.signature, g.title, g.app, g.kind, v.count, g.machines, v.first_ms, v.last_ms")
+            sql.append("SELECT g.signature, g.title, g.app, g.kind, v.count, g.machines, v.first_ms, v.last_ms, g.repeats")
                .append(" FROM group_versions v JOIN crash_groups g ON g.signature = v.signature WHERE v.version = ?");
             params.add(q.version());
         } else {
@@ -306,7 +352,7 @@ public final class JdbcReportStore implements ReportStore {
     @Override
     public List<ReportSummary> newestReports(String signature, int limit, boolean commentsOnly) throws StoreException {
         String sql = "SELECT id, time_ms, received_ms, kind, version, machine_id, comment FROM reports WHERE signature = ?"
-                + (commentsOnly ? " AND comment IS NOT NULL" : "") + " ORDER BY time_ms DESC LIMIT " + Math.max(1, limit);
+                + " AND kind <> '" + Report.REPEATS_KIND + "'" + (commentsOnly ? " AND comment IS NOT NULL" : "") + " ORDER BY time_ms DESC LIMIT " + Math.max(1, limit);
         return read(c -> {
             List<ReportSummary> list = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -344,9 +390,55 @@ public final class JdbcReportStore implements ReportStore {
         });
     }
 
+    @Override
+    public String merge(String from, String into) throws StoreException {
+        return edit(c -> GroupEditor.merge(c, currentRules(), from, into, System.currentTimeMillis()));
+    }
+
+    @Override
+    public String split(String group, String contains) throws StoreException {
+        return edit(c -> GroupEditor.split(c, group, contains, System.currentTimeMillis()));
+    }
+
+    @Override
+    public GroupRules rules() throws StoreException {
+        return read(GroupEditor::load);
+    }
+
+    /** One edit of the rules in one transaction of the writer; the rules are read again after it. */
+    private <T> T edit(ReadAction<T> action) throws StoreException {
+        synchronized (writeLock) {
+            try {
+                if (writer == null) {
+                    reconnectWriter();
+                }
+                T result = action.apply(writer);
+                writer.commit();
+                rulesLoadedMs = Long.MIN_VALUE;
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new StoreException("changing the groups failed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+        }
+    }
+
+    /** The rules as the writer sees them, read again when older than a second (another collector may add some). */
+    private GroupRules currentRules() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (rulesLoadedMs == Long.MIN_VALUE || now - rulesLoadedMs > RULES_MAX_AGE_MS) {
+            rules = GroupEditor.load(writer);
+            rulesLoadedMs = now;
+        }
+        return rules;
+    }
+
     private static GroupSummary groupRow(ResultSet rs) throws SQLException {
         return new GroupSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8), List.of());
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), List.of(), rs.getLong(9));
     }
 
     private static List<GroupSummary> withVersions(Connection c, List<GroupSummary> groups) throws SQLException {

@@ -266,6 +266,29 @@ function versionTable(g, page) {
   return box;
 }
 
+// Merge and split (issue 8): where a signature still groups wrong, the team corrects it; the
+// collector keeps the rule for later reports. POSTed as JSON, which a cross-site form cannot send.
+async function editGroups(action, body) {
+  const r = await fetch('/api/group-edits/' + action, { method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(answer.error || ('HTTP ' + r.status));
+  location.hash = '#/group/' + encodeURIComponent(answer.group);
+}
+
+function groupEdits(g) {
+  const status = h('span', { class: 'muted', id: 'edit-status' });
+  const form = (id, name, placeholder, label, submit) => h('form', { id, onsubmit: (e) => {
+      e.preventDefault();
+      const value = new FormData(e.target).get(name);
+      if (value) submit(value).catch(err => { status.textContent = err.message; });
+    } }, h('input', { name, placeholder }), h('button', { type: 'submit' }, label));
+  return h('div', { class: 'filters', id: 'group-edits' },
+    form('merge-form', 'into', 'signature of another group', 'Merge into', into => editGroups('merge', { from: g.signature, into })),
+    form('split-form', 'contains', 'text in a message or frame', 'Split off', contains => editGroups('split', { group: g.signature, contains })),
+    status);
+}
+
 async function renderGroup(signature) {
   const g = await api('/api/groups/' + encodeURIComponent(signature));
   const latest = obj(g.latest);
@@ -277,6 +300,7 @@ async function renderGroup(signature) {
     h('div', { class: 'muted' }, str(g.app) + ' · ', h('span', { class: 'kind' }, str(g.kind)), ' · signature ', h('code', {}, str(g.signature))),
     h('div', { class: 'stats' },
       h('div', {}, h('b', { id: 'group-count' }, str(g.count)), 'reports'),
+      g.repeats ? h('div', {}, h('b', { id: 'group-repeats' }, str(g.repeats)), 'repeats held back') : null,
       h('div', {}, h('b', {}, str(g.machines)), 'machines'),
       h('div', {}, h('b', {}, when(g.firstSeen)), 'first seen'),
       h('div', {}, h('b', {}, when(g.lastSeen)), 'last seen')),
@@ -296,7 +320,8 @@ async function renderGroup(signature) {
           h('td', {}, h('a', { href: '#/report/' + encodeURIComponent(str(r.id)) }, when(r.time))),
           h('td', {}, str(r.version)), h('td', { class: 'muted' }, str(r.machineId).slice(0, 8)))))))),
     h('h2', {}, 'System'),
-    latest.system ? keyValues(latest.system, 'system') : h('p', { class: 'muted' }, 'Not given.'));
+    latest.system ? keyValues(latest.system, 'system') : h('p', { class: 'muted' }, 'Not given.'),
+    h('h2', {}, 'Grouping wrong?'), groupEdits(g));
 }
 
 async function renderReport(id) {
