@@ -1,8 +1,6 @@
 package dev.mayday.agent.report;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,7 +44,7 @@ public final class Signature {
         if (!frames.isEmpty()) {
             where = frames.get(0).getClassName() + "." + stableMethod(frames.get(0));
         } else {
-            StackTraceElement[] all = chosen.getStackTrace();
+            StackTraceElement[] all = SafeThrowable.frames(chosen);
             where = all.length > 0 ? all[0].getClassName() + "." + all[0].getMethodName() : null;
         }
         String title = chosen.getClass().getSimpleName() + (where == null ? "" : " in " + where);
@@ -57,7 +55,7 @@ public final class Signature {
     static List<Throwable> chain(Throwable failure) {
         List<Throwable> chain = new ArrayList<Throwable>(4);
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = t.getCause()) {
+        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = SafeThrowable.cause(t)) {
             chain.add(t);
         }
         return chain;
@@ -65,7 +63,7 @@ public final class Signature {
 
     private static List<StackTraceElement> inApplicationFrames(Throwable t, FrameRules rules) {
         List<StackTraceElement> result = new ArrayList<StackTraceElement>(4);
-        for (StackTraceElement e : t.getStackTrace()) {
+        for (StackTraceElement e : SafeThrowable.frames(t)) {
             if (rules.inApplication(e.getClassName())) {
                 result.add(e);
                 if (result.size() >= rules.signatureFrames()) {
@@ -96,16 +94,7 @@ public final class Signature {
     }
 
     static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** 16 hex digits. */
