@@ -3,6 +3,7 @@ package dev.mayday.agent.capture;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.MainLoopOrigins;
 import dev.mayday.agent.options.Options;
+import dev.mayday.agent.report.SafeThrowable;
 import dev.mayday.bootstrap.CrashSink;
 import dev.mayday.bootstrap.MemoryReserve;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class CrashHandler implements CrashSink {
     private final Options.Uncaught uncaught;
     private final int exitCode;
     private final RecentFailures recent = new RecentFailures();
+    private final ExitGate exitGate = new ExitGate();
 
     public CrashHandler(Reporter reporter, FollowUp followUp, Options.OnCrash onCrash, Options.Uncaught uncaught,
                         int exitCode) {
@@ -33,19 +35,34 @@ public final class CrashHandler implements CrashSink {
     @Override
     public int mainLoopFailed(Throwable failure, int originId) {
         freeMemoryFor(failure);
+        boolean exitFollows = onCrash == Options.OnCrash.EXIT;
+        if (exitFollows) {
+            exitGate.claim();
+        }
         if (recent.firstTime(failure)) {
             String origin = MainLoopOrigins.get(originId);
             int bar = origin.indexOf('|');
             String pattern = bar < 0 ? origin : origin.substring(0, bar);
             String method = bar < 0 ? null : origin.substring(bar + 1);
-            Path report = reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
-                    "mainLoop", pattern, method, System.currentTimeMillis()));
+            CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
+                    "mainLoop", pattern, method, System.currentTimeMillis());
+            Path report = reporter.report(event);
+            if (exitFollows) {
+                exitGate.enter();
+                if (report == null && event.outcome() != CrashEvent.HELD_BACK) {
+                    // No report anywhere: the failure goes to stderr, as it would have without Mayday.
+                    printFailure(Thread.currentThread(), failure);
+                }
+            }
             // The loop goes on after rethrow or continue: only an ending program waits for the person.
-            boolean exitFollows = onCrash == Options.OnCrash.EXIT;
             followUp(report, exitFollows, exitFollows);
         }
-        if (onCrash == Options.OnCrash.EXIT) {
+        if (exitFollows) {
+            // A second failure (the same one held back by quiet included) waits here for the first
+            // one's consent and delivery, and does not end the JVM under its delivery's feet.
+            exitGate.enter();
             exit("onCrash=exit");
+            exitGate.leave();
             return RETHROW; // only if exiting was refused
         }
         return onCrash == Options.OnCrash.CONTINUE ? CONTINUE : RETHROW;
@@ -57,13 +74,26 @@ public final class CrashHandler implements CrashSink {
             return false;
         }
         freeMemoryFor(failure);
+        if (MaydayThreads.isMaydays(thread)) {
+            return false; // Mayday's own failure, never reported as the program's (its thread says so)
+        }
+        boolean exitFollows = uncaught == Options.Uncaught.EXIT;
+        if (exitFollows) {
+            exitGate.claim();
+        }
         if (recent.firstTime(failure)) {
             Path report = reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin,
                     null, System.currentTimeMillis()));
+            if (exitFollows) {
+                exitGate.enter();
+            }
             // The thread is ending anyway (the event thread shows the dialog modally and keeps painting).
-            followUp(report, uncaught == Options.Uncaught.EXIT, true);
+            followUp(report, exitFollows, true);
         }
-        return uncaught == Options.Uncaught.EXIT;
+        if (exitFollows) {
+            exitGate.enter(); // left only if the exit is refused (exitAfterUncaught)
+        }
+        return exitFollows;
     }
 
     /** Consent and delivery; a failure there never changes what happens to the program. */
@@ -80,13 +110,24 @@ public final class CrashHandler implements CrashSink {
 
     @Override
     public void exitAfterUncaught() {
+        exitGate.enter();
         exit("uncaught=exit");
+        exitGate.leave();
     }
 
     /** An OutOfMemoryError among the causes gives the reserve back too (woven code checked the outermost). */
     private static void freeMemoryFor(Throwable failure) {
         if (CrashEvent.isOutOfMemory(failure)) {
             MemoryReserve.release();
+        }
+    }
+
+    /** {@code Exception in thread "main" ...} as the JVM prints it, to the stderr Mayday started with. */
+    private static void printFailure(Thread thread, Throwable failure) {
+        try {
+            Diagnostics.printRaw("Exception in thread \"" + thread.getName() + "\" " + SafeThrowable.stackTrace(failure));
+        } catch (Throwable e) {
+            // out of memory: the exit status still says it failed
         }
     }
 
