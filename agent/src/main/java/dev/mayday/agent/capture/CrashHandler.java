@@ -37,7 +37,7 @@ public final class CrashHandler implements CrashSink {
         freeMemoryFor(failure);
         boolean exitFollows = onCrash == Options.OnCrash.EXIT;
         if (exitFollows) {
-            exitGate.claim();
+            exitGate.arrive();
         }
         if (recent.firstTime(failure)) {
             String origin = MainLoopOrigins.get(originId);
@@ -47,22 +47,18 @@ public final class CrashHandler implements CrashSink {
             CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
                     "mainLoop", pattern, method, System.currentTimeMillis());
             Path report = reporter.report(event);
-            if (exitFollows) {
-                exitGate.enter();
-                if (report == null && event.outcome() != CrashEvent.HELD_BACK) {
-                    // No report anywhere: the failure goes to stderr, as it would have without Mayday.
-                    printFailure(Thread.currentThread(), failure);
-                }
+            if (exitFollows && report == null && event.outcome() != CrashEvent.HELD_BACK) {
+                // No report anywhere: the failure goes to stderr, as it would have without Mayday.
+                printFailure(Thread.currentThread(), failure);
             }
             // The loop goes on after rethrow or continue: only an ending program waits for the person.
             followUp(report, exitFollows, exitFollows);
         }
         if (exitFollows) {
-            // A second failure (the same one held back by quiet included) waits here for the first
-            // one's consent and delivery, and does not end the JVM under its delivery's feet.
-            exitGate.enter();
+            // Another failing thread still asking or delivering (the first of two, when this one
+            // was held back by quiet) is not cut short: the last one ends the JVM.
+            exitGate.readyToExit();
             exit("onCrash=exit");
-            exitGate.leave();
             return RETHROW; // only if exiting was refused
         }
         return onCrash == Options.OnCrash.CONTINUE ? CONTINUE : RETHROW;
@@ -79,19 +75,13 @@ public final class CrashHandler implements CrashSink {
         }
         boolean exitFollows = uncaught == Options.Uncaught.EXIT;
         if (exitFollows) {
-            exitGate.claim();
+            exitGate.arrive();
         }
         if (recent.firstTime(failure)) {
             Path report = reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin,
                     null, System.currentTimeMillis()));
-            if (exitFollows) {
-                exitGate.enter();
-            }
             // The thread is ending anyway (the event thread shows the dialog modally and keeps painting).
             followUp(report, exitFollows, true);
-        }
-        if (exitFollows) {
-            exitGate.enter(); // left only if the exit is refused (exitAfterUncaught)
         }
         return exitFollows;
     }
@@ -110,9 +100,8 @@ public final class CrashHandler implements CrashSink {
 
     @Override
     public void exitAfterUncaught() {
-        exitGate.enter();
+        exitGate.readyToExit();
         exit("uncaught=exit");
-        exitGate.leave();
     }
 
     /** An OutOfMemoryError among the causes gives the reserve back too (woven code checked the outermost). */

@@ -1,47 +1,62 @@
 package dev.mayday.agent.capture;
 
 /**
- * One failing thread at a time ends the JVM. The first thread with exit semantics
- * ({@code onCrash=exit}, {@code uncaught=exit}) enters and keeps the gate while it asks and
- * delivers, then exits; another failing thread waits here instead of ending the JVM in the middle
- * of the first one's delivery. It goes on only if the first one's exit was refused (it leaves),
- * or if that thread ended without exiting. Re-entrant for its owner.
+ * Under exit semantics ({@code onCrash=exit}, {@code uncaught=exit}) every failing thread first
+ * writes its report, asks and delivers; the JVM is ended by the last of them, once no other
+ * failing thread is still on its way. A second failure (the same bug held back by {@code quiet}
+ * included) therefore never ends the JVM in the middle of the first one's delivery. A thread that
+ * ended without exiting no longer counts; an exit that is refused lets the others go on.
  */
 final class ExitGate {
 
-    private Thread owner;
+    // A fixed array: nothing to allocate while failures (out of memory ones too) come in.
+    private final Thread[] onTheirWay = new Thread[64];
 
-    /**
-     * Takes the gate if nobody has it, without waiting: called as a failure with exit semantics
-     * arrives, before its report is written, so that the first failure (not the first report
-     * finished) is the one whose delivery the others wait for.
-     */
-    synchronized void claim() {
-        if (owner == null || !owner.isAlive()) {
-            owner = Thread.currentThread();
+    /** A failure with exit semantics arrived on this thread (before its report is written). */
+    synchronized void arrive() {
+        Thread me = Thread.currentThread();
+        int free = -1;
+        for (int i = 0; i < onTheirWay.length; i++) {
+            if (onTheirWay[i] == me) {
+                return;
+            }
+            if (free < 0 && (onTheirWay[i] == null || !onTheirWay[i].isAlive())) {
+                free = i;
+            }
+        }
+        if (free >= 0) {
+            onTheirWay[free] = me;
         }
     }
 
-    synchronized void enter() {
+    /** This thread is done (reported, asked, delivered): waits until no other one is on its way. */
+    synchronized void readyToExit() {
         Thread me = Thread.currentThread();
-        boolean interrupted = false;
-        while (owner != null && owner != me && owner.isAlive()) {
-            try {
-                wait(1000);
-            } catch (InterruptedException e) {
-                interrupted = true; // the JVM is ending: keep waiting for the exit under way
+        for (int i = 0; i < onTheirWay.length; i++) {
+            if (onTheirWay[i] == me) {
+                onTheirWay[i] = null;
             }
         }
-        owner = me;
+        notifyAll();
+        boolean interrupted = false;
+        while (othersOnTheirWay(me)) {
+            try {
+                wait(500);
+            } catch (InterruptedException e) {
+                interrupted = true; // the JVM is about to end: keep waiting for the others
+            }
+        }
         if (interrupted) {
             me.interrupt();
         }
     }
 
-    synchronized void leave() {
-        if (owner == Thread.currentThread()) {
-            owner = null;
-            notifyAll();
+    private boolean othersOnTheirWay(Thread me) {
+        for (Thread t : onTheirWay) {
+            if (t != null && t != me && t.isAlive()) {
+                return true;
+            }
         }
+        return false;
     }
 }

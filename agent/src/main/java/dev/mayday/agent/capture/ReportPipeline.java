@@ -102,7 +102,8 @@ public final class ReportPipeline {
         }
         try {
             long writeStart = System.nanoTime();
-            Path file = outbox.write(event.timeMillis(), id, json);
+            // At the JVM's end (any mode but FULL) many reports may be waiting: no fsync each.
+            Path file = outbox.write(event.timeMillis(), id, json, mode == FULL);
             event.outcome(CrashEvent.WRITTEN);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);

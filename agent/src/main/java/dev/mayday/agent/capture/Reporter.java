@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * anything a report throws at it (out of memory included); if one dies all the same, the next
  * report starts another. When the JVM ends, a shutdown hook gives the reports still queued or
  * being written up to {@value #SHUTDOWN_WAIT_MILLIS} ms (written without the thread dump, which is
- * most of a report's time), then writes what is left as minimal reports, and says what it lost.
+ * most of a report's time, and without an fsync each), then 1.5 s more for minimal reports of what
+ * is left, and says what it lost.
  *
  * <p>The report pipeline (Gson trees, JMX) is created on first use, never during premain, and
  * nothing is warmed up in advance: a program that never fails never pays for report building.
@@ -35,7 +36,7 @@ public final class Reporter {
     /** At the JVM's end: how long reports queued or being written may still take. */
     static final long SHUTDOWN_WAIT_MILLIS = 2_500;
     /** ...then how long minimal reports of what is still queued may take. */
-    private static final long SHUTDOWN_MINIMAL_MILLIS = 1_000;
+    private static final long SHUTDOWN_MINIMAL_MILLIS = 1_500;
     /**
      * The end of the JVM also waits until no failure was handed over for this long: threads that
      * fail as main returns reach Mayday a moment after the shutdown began.
@@ -55,7 +56,10 @@ public final class Reporter {
     private volatile Thread core;
     private volatile long lastHandedOverNanos;
     private volatile boolean everHandedOver;
+    private volatile long lastSlowLineNanos;
     private volatile boolean ending;
+    /** How writers write: {@code FULL} until the JVM ends, then without threads, then minimal. */
+    private volatile int mode = ReportPipeline.FULL;
     private volatile ReportPipeline pipeline;
 
     /**
@@ -108,7 +112,14 @@ public final class Reporter {
         while (job.done.getCount() > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                Diagnostics.warn("the report is taking long to write; the program goes on");
+                long now = System.nanoTime();
+                long last = lastSlowLineNanos;
+                // One line for a burst, not one per failing thread.
+                if (last == 0 || now - last > TimeUnit.MILLISECONDS.toNanos(WAIT_FOR_REPORT_MILLIS)) {
+                    lastSlowLineNanos = now;
+                    Diagnostics.warn("the report is taking long to write; the program goes on (it is written"
+                            + " when it can, or at the JVM's end)");
+                }
                 break;
             }
             try {
@@ -233,7 +244,7 @@ public final class Reporter {
                 }
                 continue;
             }
-            write(job, ending ? ReportPipeline.WITHOUT_THREADS : ReportPipeline.FULL);
+            write(job, mode);
         }
     }
 
@@ -316,11 +327,17 @@ public final class Reporter {
      */
     private void atShutdown() {
         ending = true;
+        mode = ReportPipeline.WITHOUT_THREADS;
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
         long settle = TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_SETTLE_MILLIS);
+        // Nothing failed yet: a moment for threads failing just now (daemons as main returns),
+        // then the program's exit is not delayed any further.
+        for (int i = 0; i < 4 && !everHandedOver; i++) {
+            LockSupport.parkNanos(5_000_000);
+        }
         if (!everHandedOver) {
-            return; // nothing ever failed: the program's exit is not delayed at all
+            return;
         }
         while (System.nanoTime() < deadline) {
             if (queue.isEmpty() && inFlight.get() == 0 && System.nanoTime() - lastHandedOverNanos > settle) {
@@ -332,6 +349,7 @@ public final class Reporter {
             LockSupport.parkNanos(5_000_000);
         }
         long hardStop = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_MINIMAL_MILLIS);
+        mode = ReportPipeline.MINIMAL; // the writers too, beside this thread
         int lost = 0;
         // Reports still being built: a minimal one now, unless the full one lands first (claimFile).
         for (int i = 0; i < writing.length(); i++) {
@@ -350,6 +368,9 @@ public final class Reporter {
                 job.finish();
                 lost++;
             }
+        }
+        while (inFlight.get() > 0 && System.nanoTime() < hardStop) {
+            LockSupport.parkNanos(5_000_000); // the writers' last minimal reports
         }
         for (int i = 0; i < writing.length(); i++) {
             Job busy = writing.get(i);
