@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MinimalReport {
 
+    private static final int MAX_FRAMES = 64;
+
     private MinimalReport() {
     }
 
@@ -68,6 +70,7 @@ public final class MinimalReport {
         json.append("\"exception\":{");
         field(json, "type", failure.getClass().getName()).append(',');
         field(json, "message", cut(SafeThrowable.message(failure), ExceptionJson.MAX_MESSAGE_CHARS)).append(',');
+        frames(json, SafeThrowable.frames(failure));
         field(json, "text", cut(SafeThrowable.stackTrace(failure), 256 * 1024));
         json.append("},");
         if (consent != null) {
@@ -80,6 +83,29 @@ public final class MinimalReport {
                 + (whyMinimal == null ? "unknown" : SafeThrowable.line(whyMinimal)) + ")");
         json.append("]}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The outermost exception's first frames, in the full report's shape, so readers find them where they look. */
+    private static void frames(StringBuilder json, StackTraceElement[] trace) {
+        json.append("\"frames\":[");
+        for (int i = 0; i < trace.length && i < MAX_FRAMES; i++) {
+            StackTraceElement e = trace[i];
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append('{');
+            field(json, "class", e.getClassName()).append(',');
+            field(json, "method", e.getMethodName());
+            if (e.getFileName() != null) {
+                json.append(',');
+                field(json, "file", e.getFileName());
+            }
+            if (e.getLineNumber() >= 0) {
+                json.append(",\"line\":").append(e.getLineNumber());
+            }
+            json.append('}');
+        }
+        json.append("],");
     }
 
     /** {@code printStackTrace} as text; never throws, whatever the throwable does. */

@@ -23,6 +23,8 @@ class MinimalReportTest {
         assertEquals("pending", report.getAsJsonObject("user").get("consent").getAsString());
         assertEquals("1970-01-01T00:00:00.000Z", report.get("time").getAsString());
         assertEquals("it broke \"badly\"\n", report.getAsJsonObject("exception").get("message").getAsString());
+        assertEquals("carriesAppAndUserSoThatItIsDelivered", report.getAsJsonObject("exception").getAsJsonArray("frames")
+                .get(0).getAsJsonObject().get("method").getAsString());
         String text = report.getAsJsonObject("exception").get("text").getAsString();
         assertTrue(text.contains("Caused by: java.io.IOException: disk"), text);
         assertTrue(report.getAsJsonArray("truncated").get(0).getAsString().contains("OutOfMemoryError"));
