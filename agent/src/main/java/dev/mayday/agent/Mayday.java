@@ -32,8 +32,6 @@ public final class Mayday {
 
     /** Exit status when the options are bad (sysexits' EX_CONFIG). */
     public static final int BAD_OPTIONS_EXIT = 78;
-    /** Idle time after start-up before the reporter warms report building up. */
-    private static final long WARM_UP_AFTER_MILLIS = 2_000;
 
     private static volatile boolean started;
 
@@ -100,7 +98,7 @@ public final class Mayday {
                 instrumenter.hookOtherLoadedJdkClasses();
                 followUp.startUp(); // what earlier runs left in the outbox, in the background
             }
-        }, WARM_UP_AFTER_MILLIS);
+        }, -1); // nothing warmed up in advance: a program that never fails never pays for a report
         Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE)));
         reporter.start();

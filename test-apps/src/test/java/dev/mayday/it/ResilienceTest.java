@@ -50,14 +50,19 @@ class ResilienceTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
-    void anExceptionThatBreaksReportBuildingStillGetsAMinimalReport(Jdk jdk) throws Exception {
+    void anExceptionWhoseCauseThrowsKeepsThreadsLogsAndSystem(Jdk jdk) throws Exception {
         ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.HostileException#tick")
                 .run("demo.HostileException");
 
         assertEquals(70, run.exitCode, run.toString());
         JsonObject report = run.onlyReport();
         assertEquals("demo.HostileException$Nasty", report.getAsJsonObject("exception").get("type").getAsString());
-        assertTrue(report.getAsJsonArray("truncated").get(0).getAsString().startsWith("minimal report"), report.toString());
+        assertTrue(report.getAsJsonObject("exception").get("causeUnreadable").getAsBoolean(), report.toString());
+        // One hostile getCause() costs the cause, nothing else (issue 7, item 8).
+        for (String kept : new String[] {"app", "thread", "threads", "logs", "system", "properties", "user"}) {
+            assertTrue(report.has(kept), kept + " missing: " + report);
+        }
+        assertEquals("nasty", report.getAsJsonObject("exception").get("message").getAsString());
     }
 
     @ParameterizedTest

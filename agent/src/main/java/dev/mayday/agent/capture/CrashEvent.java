@@ -15,6 +15,17 @@ public final class CrashEvent {
     private final String originPattern;
     private final String originMethod;
     private final long timeMillis;
+    private volatile int outcome = PENDING;
+    private final java.util.concurrent.atomic.AtomicBoolean fileClaimed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** {@link #outcome()}: the report is not written yet. */
+    public static final int PENDING = 0;
+    /** {@link #outcome()}: the report is in the outbox. */
+    public static final int WRITTEN = 1;
+    /** {@link #outcome()}: the same signature was written a moment ago ({@code quiet}); counted, not written. */
+    public static final int HELD_BACK = 2;
+    /** {@link #outcome()}: no report could be written (a line on stderr said why). */
+    public static final int LOST = 3;
 
     /**
      * @param originType {@code mainLoop} or {@code uncaught}
@@ -58,6 +69,26 @@ public final class CrashEvent {
 
     public long timeMillis() {
         return timeMillis;
+    }
+
+    /** What became of this event's report: {@link #PENDING}, {@link #WRITTEN}, {@link #HELD_BACK} or {@link #LOST}. */
+    public int outcome() {
+        return outcome;
+    }
+
+    void outcome(int value) {
+        outcome = value;
+    }
+
+    /**
+     * True once, for whoever writes this event's file first: at the JVM's end a minimal report may
+     * be written for an event whose full report is still being built, and only one of them may land.
+     */
+    /** What {@code quiet} answered for this event, kept for a second attempt at its report; MIN_VALUE if not asked. */
+    volatile long admitted = Long.MIN_VALUE;
+
+    boolean claimFile() {
+        return fileClaimed.compareAndSet(false, true);
     }
 
     /** True if the failure or any of its causes is an OutOfMemoryError. Allocates nothing. */

@@ -3,6 +3,7 @@ package dev.mayday.agent.capture;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.MainLoopOrigins;
 import dev.mayday.agent.options.Options;
+import dev.mayday.agent.report.SafeThrowable;
 import dev.mayday.bootstrap.CrashSink;
 import dev.mayday.bootstrap.MemoryReserve;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class CrashHandler implements CrashSink {
     private final Options.Uncaught uncaught;
     private final int exitCode;
     private final RecentFailures recent = new RecentFailures();
+    private final ExitGate exitGate = new ExitGate();
 
     public CrashHandler(Reporter reporter, FollowUp followUp, Options.OnCrash onCrash, Options.Uncaught uncaught,
                         int exitCode) {
@@ -33,18 +35,29 @@ public final class CrashHandler implements CrashSink {
     @Override
     public int mainLoopFailed(Throwable failure, int originId) {
         freeMemoryFor(failure);
+        boolean exitFollows = onCrash == Options.OnCrash.EXIT;
+        if (exitFollows) {
+            exitGate.arrive();
+        }
         if (recent.firstTime(failure)) {
             String origin = MainLoopOrigins.get(originId);
             int bar = origin.indexOf('|');
             String pattern = bar < 0 ? origin : origin.substring(0, bar);
             String method = bar < 0 ? null : origin.substring(bar + 1);
-            Path report = reporter.report(new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
-                    "mainLoop", pattern, method, System.currentTimeMillis()));
+            CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), failure,
+                    "mainLoop", pattern, method, System.currentTimeMillis());
+            Path report = reporter.report(event);
+            if (exitFollows && report == null && event.outcome() != CrashEvent.HELD_BACK) {
+                // No report anywhere: the failure goes to stderr, as it would have without Mayday.
+                printFailure(Thread.currentThread(), failure);
+            }
             // The loop goes on after rethrow or continue: only an ending program waits for the person.
-            boolean exitFollows = onCrash == Options.OnCrash.EXIT;
             followUp(report, exitFollows, exitFollows);
         }
-        if (onCrash == Options.OnCrash.EXIT) {
+        if (exitFollows) {
+            // Another failing thread still asking or delivering (the first of two, when this one
+            // was held back by quiet) is not cut short: the last one ends the JVM.
+            exitGate.readyToExit();
             exit("onCrash=exit");
             return RETHROW; // only if exiting was refused
         }
@@ -57,13 +70,20 @@ public final class CrashHandler implements CrashSink {
             return false;
         }
         freeMemoryFor(failure);
+        if (MaydayThreads.isMaydays(thread)) {
+            return false; // Mayday's own failure, never reported as the program's (its thread says so)
+        }
+        boolean exitFollows = uncaught == Options.Uncaught.EXIT;
+        if (exitFollows) {
+            exitGate.arrive();
+        }
         if (recent.firstTime(failure)) {
             Path report = reporter.report(new CrashEvent(CrashEvent.UNCAUGHT, thread, failure, "uncaught", origin,
                     null, System.currentTimeMillis()));
             // The thread is ending anyway (the event thread shows the dialog modally and keeps painting).
-            followUp(report, uncaught == Options.Uncaught.EXIT, true);
+            followUp(report, exitFollows, true);
         }
-        return uncaught == Options.Uncaught.EXIT;
+        return exitFollows;
     }
 
     /** Consent and delivery; a failure there never changes what happens to the program. */
@@ -80,6 +100,7 @@ public final class CrashHandler implements CrashSink {
 
     @Override
     public void exitAfterUncaught() {
+        exitGate.readyToExit();
         exit("uncaught=exit");
     }
 
@@ -87,6 +108,15 @@ public final class CrashHandler implements CrashSink {
     private static void freeMemoryFor(Throwable failure) {
         if (CrashEvent.isOutOfMemory(failure)) {
             MemoryReserve.release();
+        }
+    }
+
+    /** {@code Exception in thread "main" ...} as the JVM prints it, to the stderr Mayday started with. */
+    private static void printFailure(Thread thread, Throwable failure) {
+        try {
+            Diagnostics.printRaw("Exception in thread \"" + thread.getName() + "\" " + SafeThrowable.stackTrace(failure));
+        } catch (Throwable e) {
+            // out of memory: the exit status still says it failed
         }
     }
 

@@ -8,14 +8,14 @@ import dev.mayday.agent.outbox.Outbox;
 import dev.mayday.agent.report.FrameLocator;
 import dev.mayday.agent.report.FrameRules;
 import dev.mayday.agent.report.MinimalReport;
+import dev.mayday.agent.report.RandomIds;
 import dev.mayday.agent.report.ReportBuilder;
 import dev.mayday.agent.report.ReportTrimmer;
+import dev.mayday.agent.report.SafeThrowable;
 import dev.mayday.agent.report.Signature;
 import dev.mayday.bootstrap.MemoryReserve;
-import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * From a caught failure to a report file in the outbox: signature, the {@code quiet} window, the
@@ -41,52 +41,101 @@ public final class ReportPipeline {
         return new ReportPipeline(builder, new Outbox(options.outbox()), options.integer(Option.QUIET));
     }
 
+    /** {@link #write(CrashEvent, int)}: the whole report. */
+    static final int FULL = 0;
+    /** ...without the dump of every thread (the JVM is ending with reports still to write). */
+    static final int WITHOUT_THREADS = 1;
+    /** ...only the minimal report (no time is left). */
+    static final int MINIMAL = 2;
+
     /** Writes the report; returns its file, or null if it was held back or could not be written. */
     Path write(CrashEvent event) {
-        String id = UUID.randomUUID().toString();
+        return write(event, FULL);
+    }
+
+    /**
+     * Writes the report in {@code mode}; returns its file, or null if it was held back or could not
+     * be written (then one line on stderr says so, always, with the failure itself cut to a line).
+     */
+    Path write(CrashEvent event, int mode) {
+        String id = RandomIds.next();
         Signature signature = null;
-        byte[] json;
+        byte[] json = null;
+        Throwable whyMinimal = null;
         try {
             signature = builder.signature(event.failure());
-            long repeats = quiet.admit(signature.hash(), event.timeMillis());
+            long repeats = event.admitted; // a second attempt (the JVM's end) is not a second occurrence
+            if (repeats == Long.MIN_VALUE) {
+                repeats = quiet.admit(signature.hash(), event.timeMillis());
+                event.admitted = repeats;
+            }
             if (repeats < 0) {
+                event.outcome(CrashEvent.HELD_BACK);
                 heldBack.heldBack(signature); // one line the first time; the count outlives the JVM
                 return null;
             }
-            long start = System.nanoTime();
-            JsonObject report = builder.build(event, id, signature, repeats);
-            long built = System.nanoTime();
-            json = ReportTrimmer.fit(report);
-            if (Diagnostics.debugging()) {
-                Diagnostics.debug("report built in " + (built - start) / 1_000_000 + " ms, serialized ("
-                        + json.length + " bytes) in " + (System.nanoTime() - built) / 1_000_000 + " ms");
+            if (mode != MINIMAL) {
+                long start = System.nanoTime();
+                StringBuilder timings = Diagnostics.debugging() ? new StringBuilder() : null;
+                JsonObject report = builder.build(event, id, signature, repeats, mode == FULL, timings);
+                long built = System.nanoTime();
+                json = ReportTrimmer.fit(report);
+                if (timings != null) {
+                    Diagnostics.debug("report built in " + (built - start) / 1_000_000 + " ms (" + timings.toString().trim()
+                            + "), serialized (" + json.length + " bytes) in " + (System.nanoTime() - built) / 1_000_000
+                            + " ms");
+                }
             }
         } catch (Throwable e) {
-            Diagnostics.debug("full report failed: " + e);
-            json = MinimalReport.build(id, event.timeMillis(), event.kind(),
-                    signature == null ? "unknown" : signature.hash(),
-                    signature == null ? event.failure().getClass().getName() : signature.title(),
-                    event.failure(), e);
+            whyMinimal = e;
+            json = null;
+            try {
+                Diagnostics.debug("full report failed: " + SafeThrowable.line(e));
+            } catch (Throwable ignored) {
+                // no memory for the line
+            }
         }
         String title = signature == null ? event.failure().getClass().getName() : signature.title();
+        if (json == null) {
+            json = minimal(event, id, signature, title, whyMinimal);
+        }
+        if (!event.claimFile()) {
+            return null; // written meanwhile by the end of the JVM's minimal report (or the other way round)
+        }
         try {
             long writeStart = System.nanoTime();
-            Path file = outbox.write(event.timeMillis(), id, json);
+            // At the JVM's end (any mode but FULL) many reports may be waiting: no fsync each.
+            Path file = outbox.write(event.timeMillis(), id, json, mode == FULL);
+            event.outcome(CrashEvent.WRITTEN);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
             Diagnostics.warn(title + ": crash report saved to " + file);
             if (signature != null) {
                 heldBack.written(signature, id, file);
             }
             return file;
-        } catch (IOException | RuntimeException e) {
-            // Nothing else can keep it: say so, with the failure itself, on stderr.
-            Diagnostics.warn(title + ": could not save the crash report in " + outbox.directory() + " ("
-                    + e + "); the failure was: " + event.failure());
+        } catch (Throwable e) {
+            // Nothing else can keep it: say so, with the failure itself (cut to a line), on stderr.
+            event.outcome(CrashEvent.LOST);
+            Diagnostics.warn(SafeThrowable.cut(title) + ": could not save the crash report in " + outbox.directory()
+                    + " (" + SafeThrowable.line(e) + "); the failure was: " + SafeThrowable.line(event.failure()));
             return null;
         } finally {
             if (!CrashEvent.OOM.equals(event.kind())) {
                 MemoryReserve.take(); // after an OOM, not now: the program needs the room to end
             }
+        }
+    }
+
+    /** The minimal report, with {@code app} and {@code user} when they can be had; never throws. */
+    private byte[] minimal(CrashEvent event, String id, Signature signature, String title, Throwable why) {
+        String hash = signature == null ? "unknown" : signature.hash();
+        if (why == null) {
+            why = new IllegalStateException("no time left: the JVM was ending");
+        }
+        try {
+            return builder.minimal(event, id, hash, title, why);
+        } catch (Throwable e) {
+            return MinimalReport.build(id, event.timeMillis(), event.kind(), hash, title, event.failure(), why);
         }
     }
 
@@ -100,25 +149,6 @@ public final class ReportPipeline {
             Diagnostics.warn("outbox full (" + Outbox.MAX_WAITING + " reports or "
                     + Outbox.MAX_WAITING_BYTES / (1024 * 1024) + " MiB): dropped the " + dropped
                     + " oldest waiting report(s)");
-        }
-    }
-
-    /**
-     * Builds (and throws away) one report, so that the classes and JMX beans a report needs are
-     * loaded before the first real crash, and sets the memory reserve aside.
-     */
-    void warmUp() {
-        MemoryReserve.take();
-        try {
-            Throwable sample = new IllegalStateException("warm-up");
-            CrashEvent event = new CrashEvent(CrashEvent.MAIN_LOOP, Thread.currentThread(), sample, "mainLoop",
-                    "warm-up", null, System.currentTimeMillis());
-            ReportTrimmer.fit(builder.build(event, "warm-up", builder.signature(sample), 0));
-            builder.warmUpLogFormatting();
-            Outbox.fileName(event.timeMillis(), "warm-up");
-            Diagnostics.debug("report building warmed up");
-        } catch (Throwable e) {
-            Diagnostics.debug("warm-up failed: " + e);
         }
     }
 }

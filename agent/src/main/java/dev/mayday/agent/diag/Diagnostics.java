@@ -29,6 +29,13 @@ public final class Diagnostics {
         err.println("mayday: " + message);
     }
 
+    /** Text as it is (a stack trace), on the same stream as the lines. */
+    public static void printRaw(String text) {
+        PrintStream e = err;
+        e.print(text);
+        e.flush();
+    }
+
     /** A diagnostic line, printed only with {@code debug=true}. */
     public static void debug(String message) {
         if (debug) {

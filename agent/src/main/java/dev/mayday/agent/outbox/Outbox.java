@@ -64,18 +64,27 @@ public final class Outbox {
      * @throws IOException with the reason (no room, no permission, ...) if it could not be written
      */
     public Path write(long timeMillis, String id, byte[] json) throws IOException {
+        return write(timeMillis, id, json, true);
+    }
+
+    /**
+     * Writes one report atomically; with {@code durable} false the file and directory are not
+     * forced to disk (the JVM is ending with many reports to write, and an fsync each, on a busy
+     * disk, would cost most of them: the operating system still writes them out).
+     */
+    public Path write(long timeMillis, String id, byte[] json, boolean durable) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(fileName(timeMillis, id));
-        writeAtomically(target, json);
+        writeAtomically(target, json, durable);
         return target;
     }
 
     /** Replaces a waiting report's content (the person's answer added), whole or not at all. */
     public void replace(Path report, byte[] json) throws IOException {
-        writeAtomically(report, json);
+        writeAtomically(report, json, true);
     }
 
-    private void writeAtomically(Path target, byte[] json) throws IOException {
+    private void writeAtomically(Path target, byte[] json, boolean durable) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -84,7 +93,9 @@ public final class Outbox {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -99,7 +110,9 @@ public final class Outbox {
             }
             throw e;
         }
-        forceDirectory();
+        if (durable) {
+            forceDirectory();
+        }
     }
 
     /** The reports waiting for delivery, oldest first (their names start with the time). */

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ClasspathJars {
 
     static final int MAX_ENTRIES = 1000;
-    private static final Pattern VERSION_IN_NAME = Pattern.compile("-(\\d[\\w.\\-]*)\\.jar$");
+    // Compiled where it is used (once: the class path is read once), not in a static initialiser.
+    private static final String VERSION_IN_NAME = "-(\\d[\\w.\\-]*)\\.jar$";
 
     private static volatile JsonArray cached;
 
@@ -48,7 +49,7 @@ final class ClasspathJars {
             if (entry.endsWith(".jar")) {
                 String version = manifestVersion(file);
                 if (version == null) {
-                    Matcher m = VERSION_IN_NAME.matcher(file.getName());
+                    Matcher m = Pattern.compile(VERSION_IN_NAME).matcher(file.getName());
                     version = m.find() ? m.group(1) : null;
                 }
                 if (version != null) {

@@ -44,11 +44,11 @@ final class ExceptionJson {
         if (t == null || depth > MAX_DEPTH || !seen.add(t)) {
             return;
         }
-        for (StackTraceElement e : t.getStackTrace()) {
+        for (StackTraceElement e : SafeThrowable.frames(t)) {
             out.add(e.getClassName());
         }
-        collectClasses(t.getCause(), out, seen, depth + 1);
-        for (Throwable s : t.getSuppressed()) {
+        collectClasses(SafeThrowable.cause(t), out, seen, depth + 1);
+        for (Throwable s : SafeThrowable.suppressed(t)) {
             collectClasses(s, out, seen, depth + 1);
         }
     }
@@ -68,24 +68,28 @@ final class ExceptionJson {
             }
             json.addProperty("message", message);
         }
-        StackTraceElement[] trace = t.getStackTrace();
+        // Each accessor on its own: the program's overrides may throw (SafeThrowable).
+        StackTraceElement[] trace = SafeThrowable.frames(t);
         int inCommon = enclosing == null ? 0 : framesInCommon(trace, enclosing);
         StackTraceElement[] own = inCommon == 0 ? trace : java.util.Arrays.copyOf(trace, trace.length - inCommon);
         json.add("frames", frames(own, json));
         if (inCommon > 0) {
             json.addProperty("framesInCommon", inCommon);
         }
+        Throwable cause = SafeThrowable.cause(t);
+        if (cause == null && SafeThrowable.causeUnreadable(t)) {
+            json.addProperty("causeUnreadable", true); // getCause() threw
+        }
         if (depth >= MAX_DEPTH) {
-            if (t.getCause() != null) {
+            if (cause != null) {
                 json.addProperty("causesOmitted", true);
             }
             return json;
         }
-        Throwable cause = t.getCause();
         if (cause != null) {
             json.add("cause", describe(cause, trace, seen, depth + 1));
         }
-        Throwable[] suppressed = t.getSuppressed();
+        Throwable[] suppressed = SafeThrowable.suppressed(t);
         if (suppressed.length > 0) {
             JsonArray list = new JsonArray();
             for (int i = 0; i < suppressed.length && i < MAX_SUPPRESSED; i++) {
@@ -157,10 +161,6 @@ final class ExceptionJson {
     }
 
     static String safeMessage(Throwable t) {
-        try {
-            return t.getMessage();
-        } catch (Throwable e) {
-            return "(getMessage() threw " + e.getClass().getName() + ")";
-        }
+        return SafeThrowable.message(t);
     }
 }

@@ -58,14 +58,6 @@ public final class FrameLocator {
         }
     }
 
-    /**
-     * Walks every loaded class once, so that their names are computed and cached by the JVM
-     * before the first real report needs to search them.
-     */
-    void warmUp() {
-        learn(java.util.Collections.singleton("dev.mayday.agent.report.FrameLocator$NoSuchClass"));
-    }
-
     /** The jar file name of a class seen by {@link #learn}, or null. */
     String jar(String className) {
         String jar = jarByClass.get(className);

@@ -74,7 +74,7 @@ final class LogsJson {
     }
 
     static String stackTrace(Throwable t) {
-        String s = MinimalReport.stackTrace(t);
+        String s = SafeThrowable.stackTrace(t);
         return s.length() > MAX_EXCEPTION_CHARS ? s.substring(0, MAX_EXCEPTION_CHARS) : s;
     }
 }

@@ -12,11 +12,13 @@ public final class Redactor {
 
     public static final String REDACTED = "[redacted]";
 
-    private static final Pattern ALWAYS = Pattern.compile(
+    // Instance fields, compiled by the constructor, not in a static initialiser: one that failed
+    // (out of memory during a report) would leave this class broken for the rest of the JVM.
+    private final Pattern always = Pattern.compile(
             "(?i)pass(word|wd)?|pwd|secret|token|key|credential|auth|cookie|session|private");
     // A value ends at , ; whitespace, and at ? & so that a URL's query (send=ws://h/reports?token=t)
     // is read as pairs of its own.
-    private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_.\\-]+)=([^,;\\s?&]*)");
+    private final Pattern pair = Pattern.compile("([A-Za-z0-9_.\\-]+)=([^,;\\s?&]*)");
 
     private final Pattern extra;
 
@@ -26,7 +28,7 @@ public final class Redactor {
 
     /** True if a value of this name must not be reported. */
     public boolean isSecret(String name) {
-        return ALWAYS.matcher(name).find() || (extra != null && extra.matcher(name).find());
+        return always.matcher(name).find() || (extra != null && extra.matcher(name).find());
     }
 
     /**
@@ -42,7 +44,7 @@ public final class Redactor {
         if (text == null || text.indexOf('=') < 0) {
             return text;
         }
-        Matcher m = PAIR.matcher(text);
+        Matcher m = pair.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
         while (m.find()) {

@@ -1,5 +1,7 @@
 package dev.mayday.agent.report;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mayday.agent.capture.CrashEvent;
 import dev.mayday.agent.consent.UserSection;
@@ -84,24 +86,24 @@ public final class ReportBuilder {
     }
 
     /**
-     * Formats a few thousand {0}-style records: the warm-up report may find the log ring empty,
-     * and a thousand records are the hot loop of every later report, which should not run
-     * interpreted the first time.
-     */
-    public void warmUpLogFormatting() {
-        locator.warmUp();
-        for (int i = 0; i < 3000; i++) {
-            IsoTime.format(i * 1_000_003L);
-            logs.message(new dev.mayday.bootstrap.LogEntry(i, "INFO", "warm-up", "warm-up", "warm-up {0} of {1}",
-                    new Object[] {i, 1000L}, null));
-        }
-    }
-
-    /**
      * @param id the report's UUID
      * @param repeats occurrences held back by {@code quiet} before this one
      */
     public JsonObject build(CrashEvent event, String id, Signature signature, long repeats) {
+        return build(event, id, signature, repeats, true, null);
+    }
+
+    /**
+     * The report, section by section: a section that cannot be read (the program's own code
+     * throwing inside it, a security manager, a bug of Mayday's) is left out with a note in
+     * {@code truncated}, and the rest is kept.
+     *
+     * @param withThreads false to leave every thread's stack out (the JVM is ending and reports
+     *     wait: a dump of all threads is most of a report's time)
+     * @param timings where to append each section's time in ms (debug), or null
+     */
+    public JsonObject build(CrashEvent event, String id, Signature signature, long repeats, boolean withThreads,
+                            StringBuilder timings) {
         JsonObject report = new JsonObject();
         report.addProperty("schema", SCHEMA);
         report.addProperty("id", id);
@@ -109,14 +111,23 @@ public final class ReportBuilder {
         report.addProperty("kind", event.kind());
         report.addProperty("signature", signature.hash());
         report.addProperty("title", signature.title());
-        report.add("app", app());
-        report.add("thread", thread(event.thread()));
-        report.add("exception", exceptions.toJson(event.failure()));
-        report.add("threads", threads.toJson(event.thread() == null ? -1 : event.thread().getId()));
-        report.add("logs", logs.toJson(LogRing.current()));
-        report.add("system", system.system());
-        report.add("properties", system.properties());
-        report.add("environment", system.environment());
+        JsonArray notes = new JsonArray();
+        for (int i = 0; i < SECTIONS.length; i++) {
+            if (i == THREADS && !withThreads) {
+                notes.add("threads: left out, the JVM was ending with reports still to write");
+                continue;
+            }
+            long start = timings == null ? 0 : System.nanoTime();
+            try {
+                report.add(SECTIONS[i], section(i, event));
+            } catch (Throwable e) {
+                notes.add(SECTIONS[i] + ": could not be read (" + SafeThrowable.cut(e.getClass().getName() + ": "
+                        + SafeThrowable.message(e)) + ")");
+            }
+            if (timings != null) {
+                timings.append(' ').append(SECTIONS[i]).append(' ').append((System.nanoTime() - start) / 1_000_000);
+            }
+        }
         JsonObject user = new JsonObject();
         // Consent is asked after the report is safe on disk; until then it is pending.
         user.addProperty("consent", initialConsent());
@@ -128,7 +139,77 @@ public final class ReportBuilder {
         }
         report.add("origin", origin);
         report.addProperty("repeats", repeats);
+        if (notes.size() > 0) {
+            report.add("truncated", notes);
+        }
         return report;
+    }
+
+    private static final String[] SECTIONS = {"app", "thread", "exception", "threads", "logs", "system", "properties",
+        "environment"};
+    private static final int THREADS = 3;
+
+    // A switch rather than lambdas: the first lambda of a JVM costs its bootstrap, on the first report.
+    private JsonElement section(int which, CrashEvent event) {
+        switch (which) {
+            case 0:
+                return app();
+            case 1:
+                return thread(event.thread());
+            case 2:
+                return exceptions.toJson(event.failure());
+            case 3:
+                return threads.toJson(event.thread() == null ? -1 : threadId(event.thread()));
+            case 4:
+                return logs.toJson(LogRing.current());
+            case 5:
+                return system.system();
+            case 6:
+                return system.properties();
+            default:
+                return system.environment();
+        }
+    }
+
+    /**
+     * The report written when even the sections above could not be put together (no memory
+     * left): still a report the program delivers ({@code app}, {@code user}), with the failure
+     * as text.
+     */
+    public byte[] minimal(CrashEvent event, String id, String signature, String title, Throwable whyMinimal) {
+        String name = "unknown";
+        String version = "unknown";
+        String mainClass = null;
+        try {
+            AppInfo info = app;
+            if (info == null) {
+                info = AppInfo.of(options);
+                app = info;
+            }
+            name = info.name;
+            version = info.version;
+            mainClass = info.mainClass;
+        } catch (Throwable e) {
+            // the name stays unknown: the report is still delivered
+        }
+        String consent;
+        try {
+            consent = initialConsent();
+        } catch (Throwable e) {
+            consent = UserSection.PENDING;
+        }
+        return MinimalReport.build(id, event.timeMillis(), event.kind(), signature, title, event.failure(), whyMinimal,
+                new MinimalReport.App(name, version, mainClass, ProcessHandle.current().pid(), agentVersion),
+                event.thread(), consent);
+    }
+
+    /** {@code getId()} is not final before JDK 19's {@code threadId()}: a subclass may throw. */
+    private static long threadId(Thread t) {
+        try {
+            return t.getId();
+        } catch (Throwable e) {
+            return -1;
+        }
     }
 
     /**
@@ -185,7 +266,7 @@ public final class ReportBuilder {
             return json;
         }
         json.addProperty("name", thread.getName());
-        json.addProperty("id", thread.getId());
+        json.addProperty("id", threadId(thread));
         json.addProperty("daemon", thread.isDaemon());
         json.addProperty("virtual", VirtualThreads.isVirtual(thread));
         return json;

@@ -1,12 +1,9 @@
 package dev.mayday.agent.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,8 +19,6 @@ public final class ReportTrimmer {
     // Room left for the "truncated" notes themselves.
     private static final int TARGET_BYTES = MAX_BYTES - 16 * 1024;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-
     private ReportTrimmer() {
     }
 
@@ -33,8 +28,11 @@ public final class ReportTrimmer {
         if (bytes.length <= TARGET_BYTES) {
             return bytes;
         }
-        JsonArray notes = new JsonArray();
-        report.add("truncated", notes);
+        JsonArray notes = arrayOrNull(report, "truncated"); // sections the builder left out
+        if (notes == null) {
+            notes = new JsonArray();
+            report.add("truncated", notes);
+        }
         JsonArray threads = arrayOrNull(report, "threads");
 
         if (threads != null && cutOtherThreadFrames(threads, 8)) {
@@ -109,7 +107,7 @@ public final class ReportTrimmer {
     }
 
     static byte[] toBytes(JsonElement json) {
-        return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
+        return JsonText.bytes(json);
     }
 
     private static boolean cutOtherThreadFrames(JsonArray threads, int keep) {

@@ -2,8 +2,6 @@ package dev.mayday.agent.report;
 
 import dev.mayday.agent.report.InAppFrames.Owner;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -99,12 +97,7 @@ public final class Signature {
     }
 
     private static StackTraceElement[] trace(Throwable t) {
-        try {
-            StackTraceElement[] trace = t.getStackTrace();
-            return trace == null ? new StackTraceElement[0] : trace;
-        } catch (RuntimeException e) {
-            return new StackTraceElement[0];
-        }
+        return SafeThrowable.frames(t);
     }
 
     private static Owner firstOwned(StackTraceElement[] trace, InAppFrames frames) {
@@ -168,31 +161,14 @@ public final class Signature {
     static List<Throwable> chain(Throwable failure) {
         List<Throwable> chain = new ArrayList<Throwable>(4);
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = cause(t)) {
+        for (Throwable t = failure; t != null && chain.size() < 32 && seen.add(t); t = SafeThrowable.cause(t)) {
             chain.add(t);
         }
         return chain;
     }
 
-    private static Throwable cause(Throwable t) {
-        try {
-            return t.getCause();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** 16 hex digits. */

@@ -1,31 +1,19 @@
 package dev.mayday.agent.report;
 
-import java.lang.reflect.Method;
-
-/** {@code Thread.isVirtual()} where the running JDK has it (21 and later); Mayday is built for 17. */
+/**
+ * {@code Thread.isVirtual()} where the running JDK has it (21 and later); Mayday is built for 17.
+ * Answered from the thread's class ({@code isVirtual()} is {@code instanceof BaseVirtualThread},
+ * whose subclasses are the JDK's virtual thread classes) rather than by reflection: the first
+ * {@code Method.invoke} of a JVM spins method handles, milliseconds on the first report, and a
+ * static {@code Method} field set in a static initialiser an OutOfMemoryError could break.
+ */
 final class VirtualThreads {
-
-    private static final Method IS_VIRTUAL = find();
 
     private VirtualThreads() {
     }
 
-    private static Method find() {
-        try {
-            return Thread.class.getMethod("isVirtual");
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
     static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
-            return false;
-        }
-        try {
-            return (Boolean) IS_VIRTUAL.invoke(thread);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
+        Class<?> parent = thread.getClass().getSuperclass();
+        return parent != null && parent.getName().equals("java.lang.BaseVirtualThread");
     }
 }
