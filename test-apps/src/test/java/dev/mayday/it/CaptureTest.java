@@ -20,15 +20,17 @@ class CaptureTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
-    void linesPrintedAfterTheProgramSetsItsOwnSystemOutAreKept(Jdk jdk) throws Exception {
+    void aProgramThatSendsSystemOutToAFileOfItsOwnKeepsItUnchanged(Jdk jdk) throws Exception {
         Path file = home.resolve("app-out.txt");
         ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.StreamSwap#loop")
                 .run("demo.StreamSwap", file.toString());
 
         assertEquals(70, run.exitCode, run.toString());
         assertEquals("redirected line one\nredirected line two\n", Files.readString(file), "the program's file is unchanged");
+        assertEquals("console line before the redirect\n", run.stdout);
+        // The ring keeps what reached the console; the program's own file is the program's log.
         JsonArray logs = run.onlyReport().getAsJsonArray("logs");
-        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "redirected line two"), logs.toString());
+        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "console line before the redirect"), logs.toString());
     }
 
     @ParameterizedTest
