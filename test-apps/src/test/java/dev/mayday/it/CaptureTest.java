@@ -103,4 +103,23 @@ class CaptureTest {
         assertEquals("", missing.stdout);
         assertEquals("mayday: no such file: " + home.resolve("nope.json"), missing.stderr.strip());
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void showEscapesTerminalControlSequencesFromTheReport(Jdk jdk) throws Exception {
+        ChildJvm.Result crash = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.HostileText#loop").run("demo.HostileText");
+        assertEquals(70, crash.exitCode, crash.toString());
+        Path report = crash.reportFiles().get(0);
+
+        ChildJvm.Result show = new ChildJvm(jdk, home).runAgentJar("show", report.toString());
+        assertEquals(0, show.exitCode, show.toString());
+        String out = show.stdout;
+        for (char c : out.toCharArray()) {
+            boolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e);
+            assertFalse(control, "control character " + (int) c + " reached the terminal:\n" + out);
+        }
+        assertTrue(out.contains("\\e]0;pwned\\x07\\e[2J\\e[Hcleared"), out);
+        assertTrue(out.contains("\\e[31mred\\e[0m and \\x9b2J"), out);
+        assertTrue(out.contains("IllegalStateException: bad\\rgood \\u202eevil"), out);
+    }
 }
