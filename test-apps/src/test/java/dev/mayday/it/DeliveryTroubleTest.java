@@ -186,4 +186,42 @@ class DeliveryTroubleTest {
         }
         assertTrue(Files.exists(report), "the report stays");
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void manyFailuresAgainstABrokenCollectorSayItOnce(Jdk jdk) throws Exception {
+        int closed = Collector.freePort();
+        String url = "http://127.0.0.1:" + closed + "/api/reports";
+        ChildJvm.Result run = new ChildJvm(jdk, home)
+                .agentArgs("mainLoop=demo.FailingFrames#frame,onCrash=continue,quiet=0," + sendTo(url))
+                .run("demo.FailingFrames", "20");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.stdout.contains("frames=20"), run.toString());
+        long saved = run.stderr.lines().filter(l -> l.startsWith("mayday: ") && l.contains("crash report saved")).count();
+        long cannot = run.stderr.lines().filter(l -> l.startsWith("mayday: cannot deliver to " + url)).count();
+        assertTrue(saved >= 10, "one line per report written: " + run);
+        assertEquals(1, cannot, "the broken collector is said once: " + run);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void theSendCommandLeavesReportsRecordedWithConsentNever(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            Path outbox = home.resolve("outbox");
+            ChildJvm.Result never = new ChildJvm(jdk, home)
+                    .agentArgs("mainLoop=demo.Game#tick,consent=never,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN)
+                    .run("demo.Game");
+            assertEquals(70, never.exitCode, never.toString());
+            Path report = Outboxes.waiting(outbox).get(0);
+            assertEquals("never", Outboxes.consentOf(report));
+
+            ChildJvm.Result send = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + outbox,
+                    "send=" + collector.httpUrl(), "token=" + Collector.TOKEN);
+            assertEquals(0, send.exitCode, send.toString());
+            assertTrue(send.stdout.contains("1 report(s) stay"), send.toString());
+            assertEquals(0, collector.reportCount(), "consent=never: nothing leaves the machine");
+            assertEquals(List.of(report), Outboxes.waiting(outbox));
+        }
+    }
 }
