@@ -19,12 +19,15 @@ final class StandardStream {
     private Charset charset; // looked up at the first line: properties are final by then
     /** The start of a line not ended yet; at most MAX_LINE_BYTES. Guarded by this. */
     private byte[] pending;
-    private int pendingLength;
+    private int pendingLength; // read without the lock by take's fast path
     private boolean pendingCut;
 
     volatile boolean keep;
-    /** Written without a lock: a hint for Mayday's own lines, read by {@link StreamTap#stderrAtLineStart()}. */
-    volatile boolean atLineStart = true;
+    /**
+     * Whether the last byte written was a newline: a hint for where Mayday's own line starts
+     * ({@link StreamTap#stderrAtLineStart()}), so a plain field (no fence on every write).
+     */
+    boolean atLineStart = true;
 
     StandardStream(String source, String encodingKey, String oldEncodingKey) {
         this.source = source;
@@ -36,7 +39,10 @@ final class StandardStream {
         if (bytes == null || offset < 0 || length <= 0 || offset > bytes.length - length) {
             return; // FileOutputStream throws for these itself
         }
-        atLineStart = bytes[offset + length - 1] == '\n';
+        boolean endsLine = bytes[offset + length - 1] == '\n';
+        if (atLineStart != endsLine) {
+            atLineStart = endsLine; // written only when it changes: most writes end a line, as the last did
+        }
         if (!keep || LogEcho.active()) {
             return; // a log record's console copy: the ring has the record
         }
@@ -45,9 +51,29 @@ final class StandardStream {
             return;
         }
         try {
-            split(ring, bytes, offset, offset + length);
+            if (endsLine && pendingLength == 0) {
+                whole(ring, bytes, offset, offset + length); // the usual println: no lock, no copy
+            } else {
+                split(ring, bytes, offset, offset + length);
+            }
         } catch (Throwable ignored) {
             // Keeping a copy must never break the program's own output.
+        }
+    }
+
+    /**
+     * Whole lines only, nothing waiting before them: each becomes an entry straight from the
+     * program's bytes. Touches no shared state, so it needs no lock (a racy read of
+     * {@code pendingLength} at worst keeps a line apart from another writer's unfinished one,
+     * which it is).
+     */
+    private void whole(LogRing ring, byte[] bytes, int from, int to) {
+        int start = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                line(ring, bytes, start, i, false);
+                start = i + 1;
+            }
         }
     }
 
