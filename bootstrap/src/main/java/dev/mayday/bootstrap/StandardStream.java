@@ -68,6 +68,20 @@ final class StandardStream {
      * which it is).
      */
     private void whole(LogRing ring, byte[] bytes, int from, int to) {
+        int end = to - 1; // the final newline
+        if (end - from <= MAX_LINE_BYTES) {
+            // One decode (vectorised) and one indexOf (an intrinsic) instead of a loop over bytes:
+            // the usual write is exactly one line.
+            String text = new String(bytes, from, end - from, charset());
+            if (text.indexOf('\n') < 0) {
+                int n = text.length();
+                if (n > 0 && text.charAt(n - 1) == '\r') {
+                    text = text.substring(0, n - 1);
+                }
+                keepLine(ring, text, false);
+                return;
+            }
+        }
         int start = from;
         for (int i = from; i < to; i++) {
             if (bytes[i] == '\n') {
@@ -134,15 +148,23 @@ final class StandardStream {
             to = from + MAX_LINE_BYTES;
             cut = true;
         }
-        Charset cs = charset;
-        if (cs == null) {
-            cs = charset = charset();
-        }
-        ring.add(new LogEntry(System.currentTimeMillis(), source, source, Thread.currentThread().getName(),
-                new String(bytes, from, to - from, cs), null, null, cut));
+        keepLine(ring, new String(bytes, from, to - from, charset()), cut);
+    }
+
+    private void keepLine(LogRing ring, String text, boolean cut) {
+        ring.add(new LogEntry(System.currentTimeMillis(), source, source, Thread.currentThread().getName(), text,
+                null, null, cut));
     }
 
     private Charset charset() {
+        Charset cs = charset;
+        if (cs == null) {
+            cs = charset = lookUpCharset();
+        }
+        return cs;
+    }
+
+    private Charset lookUpCharset() {
         String name = System.getProperty(encodingKey);
         if (name == null) {
             name = System.getProperty(oldEncodingKey);

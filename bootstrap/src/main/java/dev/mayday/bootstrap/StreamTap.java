@@ -36,7 +36,11 @@ public final class StreamTap {
     public static void wrote(FileOutputStream stream, byte[] bytes, int offset, int length) {
         StandardStream s = standard(stream);
         if (s != null) {
-            s.take(bytes, offset, length);
+            try {
+                s.take(bytes, offset, length);
+            } catch (Throwable ignored) {
+                // Whatever happens here (a thread without stack left), the program's write goes on.
+            }
         }
     }
 
@@ -44,7 +48,11 @@ public final class StreamTap {
     public static void wroteAll(FileOutputStream stream, byte[] bytes) {
         StandardStream s = standard(stream);
         if (s != null && bytes != null) {
-            s.take(bytes, 0, bytes.length);
+            try {
+                s.take(bytes, 0, bytes.length);
+            } catch (Throwable ignored) {
+                // as above
+            }
         }
     }
 
@@ -52,7 +60,11 @@ public final class StreamTap {
     public static void wroteByte(FileOutputStream stream, int b) {
         StandardStream s = standard(stream);
         if (s != null) {
-            s.takeByte((byte) b);
+            try {
+                s.takeByte((byte) b);
+            } catch (Throwable ignored) {
+                // as above
+            }
         }
     }
 
