@@ -15,6 +15,7 @@ import dev.mayday.bootstrap.JulCapture;
 import dev.mayday.bootstrap.LogRing;
 import dev.mayday.bootstrap.MemoryReserve;
 import dev.mayday.bootstrap.ReentrancyGuard;
+import dev.mayday.bootstrap.StreamTap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -74,11 +75,12 @@ public final class Mayday {
 
         LogRing.install(new LogRing(options.integer(Option.LOG_BUFFER)));
         JulCapture.setEnabled(options.captures("jul"));
-        Bridge.captureStreams(options.captures("stdout"), options.captures("stderr"));
-        captureStandardStreams();
+        // Nothing goes in front of System.out or System.err: the FileOutputStream tap reads the
+        // bytes below whatever stream the program uses.
+        StreamTap.keep(options.captures("stdout"), options.captures("stderr"));
 
-        // Thread and System are hooked before main runs: a program may set its own System.out or
-        // default handler in its first line.
+        // Thread and FileOutputStream are hooked before main runs: a program may print or set its
+        // own default handler in its first line.
         final Instrumenter instrumenter = Instrumenter.install(inst, options, agentLoader);
         instrumenter.hookThreadAndSystem();
         // The main thread's re-entrancy flag exists before any crash needs it.
@@ -105,11 +107,6 @@ public final class Mayday {
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());
         }
-    }
-
-    private static void captureStandardStreams() {
-        System.setOut(Bridge.captureOut(System.out));
-        System.setErr(Bridge.captureErr(System.err));
     }
 
     /** The version Maven wrote into the jar. */

@@ -41,7 +41,7 @@ public final class Launcher {
 
     private static void start(String args, Instrumentation inst, String entry) {
         if (isJdkTool()) {
-            return; // jps, jcmd, javac picking the agent up from JAVA_TOOL_OPTIONS: nothing to watch
+            return; // jps, jcmd, javac, keytool picking the agent up from JAVA_TOOL_OPTIONS: nothing to watch
         }
         try {
             File jar = agentJar();
@@ -59,9 +59,36 @@ public final class Launcher {
         }
     }
 
-    private static boolean isJdkTool() {
+    /**
+     * A JDK tool (javac, jps, jcmd, keytool, jrunscript, jshell...) picking the agent up from
+     * {@code JAVA_TOOL_OPTIONS}: decided by the main class's module, not its package name
+     * (keytool's main class is {@code sun.security.tools.keytool.Main} in {@code java.base}).
+     * The launchers name the module in {@code sun.java.command} ({@code java.base/sun...Main});
+     * a JDK class started by its name alone is looked up among the JDK's own modules.
+     */
+    static boolean isJdkTool() {
         String command = System.getProperty("sun.java.command", "");
-        return command.startsWith("sun.tools.") || command.startsWith("jdk.") || command.startsWith("com.sun.tools.");
+        int space = command.indexOf(' ');
+        String main = space < 0 ? command : command.substring(0, space);
+        int slash = main.indexOf('/');
+        if (slash > 0) {
+            return isJdkModule(main.substring(0, slash));
+        }
+        int dot = main.lastIndexOf('.');
+        if (dot <= 0 || main.endsWith(".jar")) {
+            return false; // the unnamed package, or java -jar
+        }
+        String pkg = main.substring(0, dot);
+        for (Module module : ModuleLayer.boot().modules()) {
+            if (isJdkModule(module.getName()) && module.getDescriptor().packages().contains(pkg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isJdkModule(String name) {
+        return name.startsWith("java.") || name.startsWith("jdk.");
     }
 
     private static File agentJar() throws Exception {

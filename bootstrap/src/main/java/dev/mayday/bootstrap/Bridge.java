@@ -1,8 +1,5 @@
 package dev.mayday.bootstrap;
 
-import java.io.PrintStream;
-import java.nio.charset.Charset;
-
 /**
  * The static entry points that woven code calls. Every method here returns quickly when the
  * agent is not (yet) installed, never throws, and never lets a failure inside Mayday replace
@@ -17,8 +14,6 @@ public final class Bridge {
     private static final String[] UNCAUGHT_ORIGINS = {"thread", "awt-event-thread"};
 
     private static volatile CrashSink sink;
-    private static volatile boolean captureStdout;
-    private static volatile boolean captureStderr;
 
     private Bridge() {
     }
@@ -26,12 +21,6 @@ public final class Bridge {
     /** Connects woven code to the agent. */
     public static void install(CrashSink crashSink) {
         sink = crashSink;
-    }
-
-    /** Which standard streams feed the log ring ({@code logCapture} option). */
-    public static void captureStreams(boolean stdout, boolean stderr) {
-        captureStdout = stdout;
-        captureStderr = stderr;
     }
 
     /**
@@ -77,39 +66,6 @@ public final class Bridge {
                 // as the JVM does: an exception thrown by the handler is ignored
             }
             s.exitAfterUncaught();
-        }
-    }
-
-    /** Woven into {@code System.setOut}: the stream the program sets is kept capturing. */
-    public static PrintStream captureOut(PrintStream stream) {
-        return captureStdout ? capturing(stream, "stdout", "stdout.encoding", "sun.stdout.encoding") : stream;
-    }
-
-    /** Woven into {@code System.setErr}. */
-    public static PrintStream captureErr(PrintStream stream) {
-        return captureStderr ? capturing(stream, "stderr", "stderr.encoding", "sun.stderr.encoding") : stream;
-    }
-
-    private static PrintStream capturing(PrintStream stream, String source, String encodingKey, String oldEncodingKey) {
-        if (stream == null || stream instanceof CapturingPrintStream) {
-            return stream;
-        }
-        try {
-            return new CapturingPrintStream(stream, source, charset(encodingKey, oldEncodingKey));
-        } catch (Throwable e) {
-            return stream;
-        }
-    }
-
-    private static Charset charset(String key, String oldKey) {
-        String name = System.getProperty(key);
-        if (name == null) {
-            name = System.getProperty(oldKey);
-        }
-        try {
-            return name == null ? Charset.defaultCharset() : Charset.forName(name);
-        } catch (RuntimeException e) {
-            return Charset.defaultCharset();
         }
     }
 }

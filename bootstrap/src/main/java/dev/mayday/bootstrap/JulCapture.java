@@ -57,12 +57,12 @@ public final class JulCapture {
     /**
      * Called by woven code when a {@code StreamHandler} is given its stream. A ConsoleHandler
      * prints each record it publishes to System.err; the ring has the record already, so the
-     * handler gets the real System.err rather than Mayday's capturing copy and its lines are not
-     * kept twice. The application's own System.err lines are still kept.
+     * handler's writes are marked as a record's console copy and the stream tap leaves them out.
+     * The application's own System.err lines are still kept.
      */
     public static OutputStream consoleStream(StreamHandler handler, OutputStream stream) {
-        if (handler instanceof ConsoleHandler && stream instanceof CapturingPrintStream) {
-            return ((CapturingPrintStream) stream).original();
+        if (handler instanceof ConsoleHandler && stream != null && !(stream instanceof EchoMarkingStream)) {
+            return new EchoMarkingStream(stream);
         }
         return stream;
     }

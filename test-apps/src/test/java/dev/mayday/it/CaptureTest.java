@@ -20,15 +20,17 @@ class CaptureTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
-    void linesPrintedAfterTheProgramSetsItsOwnSystemOutAreKept(Jdk jdk) throws Exception {
+    void aProgramThatSendsSystemOutToAFileOfItsOwnKeepsItUnchanged(Jdk jdk) throws Exception {
         Path file = home.resolve("app-out.txt");
         ChildJvm.Result run = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.StreamSwap#loop")
                 .run("demo.StreamSwap", file.toString());
 
         assertEquals(70, run.exitCode, run.toString());
         assertEquals("redirected line one\nredirected line two\n", Files.readString(file), "the program's file is unchanged");
+        assertEquals("console line before the redirect\n", run.stdout);
+        // The ring keeps what reached the console; the program's own file is the program's log.
         JsonArray logs = run.onlyReport().getAsJsonArray("logs");
-        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "redirected line two"), logs.toString());
+        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "console line before the redirect"), logs.toString());
     }
 
     @ParameterizedTest
@@ -100,5 +102,24 @@ class CaptureTest {
         assertEquals(1, missing.exitCode);
         assertEquals("", missing.stdout);
         assertEquals("mayday: no such file: " + home.resolve("nope.json"), missing.stderr.strip());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void showEscapesTerminalControlSequencesFromTheReport(Jdk jdk) throws Exception {
+        ChildJvm.Result crash = new ChildJvm(jdk, home).agentArgs("mainLoop=demo.HostileText#loop").run("demo.HostileText");
+        assertEquals(70, crash.exitCode, crash.toString());
+        Path report = crash.reportFiles().get(0);
+
+        ChildJvm.Result show = new ChildJvm(jdk, home).runAgentJar("show", report.toString());
+        assertEquals(0, show.exitCode, show.toString());
+        String out = show.stdout;
+        for (char c : out.toCharArray()) {
+            boolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e);
+            assertFalse(control, "control character " + (int) c + " reached the terminal:\n" + out);
+        }
+        assertTrue(out.contains("\\e]0;pwned\\x07\\e[2J\\e[Hcleared"), out);
+        assertTrue(out.contains("\\e[31mred\\e[0m and \\x9b2J"), out);
+        assertTrue(out.contains("IllegalStateException: bad\\rgood \\u202eevil"), out);
     }
 }

@@ -132,6 +132,14 @@ public final class ChildJvm {
         return launch(command, "mayday-agent.jar " + String.join(" ", args)).await();
     }
 
+    /** One of the JDK's own tools ({@code keytool}, {@code jrunscript}) from the same JDK, with this run's environment. */
+    Result runTool(String tool, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java.resolveSibling(tool).toString());
+        Collections.addAll(command, args);
+        return launch(command, tool).await();
+    }
+
     private List<String> jvmCommand() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java.toString());

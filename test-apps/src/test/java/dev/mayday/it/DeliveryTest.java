@@ -172,8 +172,8 @@ class DeliveryTest {
         try (Collector collector = Collector.start(home.resolve("collector"))) {
             Path outbox = home.resolve("outbox");
             Files.createDirectories(outbox);
-            Path bad = outbox.resolve("20260101-000000-not-a-report.json");
-            Files.writeString(bad, "{\"schema\":\"mayday/1\",\"id\":\"not-a-report\",\"user\":{\"consent\":\"always\"}}",
+            Path bad = outbox.resolve("20260101-000000-00000000-0000-4000-8000-00000000ba0d.json");
+            Files.writeString(bad, "{\"schema\":\"mayday/1\",\"id\":\"00000000-0000-4000-8000-00000000ba0d\",\"user\":{\"consent\":\"always\"}}",
                     StandardCharsets.UTF_8);
 
             ChildJvm.Result wrongToken = new ChildJvm(jdk, home).runAgentJar("send", "outbox=" + outbox, "send=" + collector.httpUrl(),

@@ -54,17 +54,26 @@ class OptionsTest {
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
     void jdkToolsStartedUnderJavaToolOptionsAreLeftAlone(Jdk jdk) throws Exception {
-        // Containers add agents with JAVA_TOOL_OPTIONS, which every JDK tool picks up too.
-        Path javac = jdk.java.resolveSibling("javac");
-        ProcessBuilder pb = new ProcessBuilder(javac.toString(), "-version").redirectErrorStream(true);
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-javaagent:" + ChildJvm.AGENT_JAR + "=outbox=" + home.resolve("outbox")
-                + ",debug=true");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("javac "), out);
-        // Only the JVM's own "Picked up JAVA_TOOL_OPTIONS" line names Mayday; Mayday says nothing.
-        assertFalse(out.contains("mayday:") || out.contains("mayday [debug]"), "the agent must stay out of JDK tools: " + out);
+        // Containers add agents with JAVA_TOOL_OPTIONS, which every JDK tool picks up too; keytool's
+        // and jrunscript's main classes sit in java.* modules under sun.* and com.sun.* names.
+        String options = "-javaagent:" + ChildJvm.AGENT_JAR + "=outbox=" + home.resolve("outbox") + ",debug=true";
+        ChildJvm under = new ChildJvm(jdk, home).withoutAgent().env("JAVA_TOOL_OPTIONS", options);
+        ChildJvm.Result program = under.run("demo.Hello");
+        assertTrue(program.stderr.contains("mayday [debug]: started"), "a program does start it: " + program);
+
+        ChildJvm.Result javac = under.runTool("javac", "-version");
+        ChildJvm.Result keytool = under.runTool("keytool", "-help");
+        ChildJvm.Result jrunscript = under.runTool("jrunscript", "-e", "print('scripted')");
+        assertEquals(0, javac.exitCode, javac.toString());
+        assertTrue(javac.stdout.contains("javac "), javac.toString());
+        assertEquals(0, keytool.exitCode, keytool.toString());
+        assertTrue((keytool.stdout + keytool.stderr).contains("Key and Certificate Management Tool"), keytool.toString());
+        assertTrue(jrunscript.stdout.contains("scripted") || jrunscript.stderr.contains("engine"), jrunscript.toString());
+        for (ChildJvm.Result tool : java.util.List.of(javac, keytool, jrunscript)) {
+            // Only the JVM's own "Picked up JAVA_TOOL_OPTIONS" line names Mayday; Mayday says nothing.
+            String out = tool.stdout + tool.stderr;
+            assertFalse(out.contains("mayday:") || out.contains("mayday [debug]"), "the agent must stay out of JDK tools: " + out);
+        }
     }
 
     @ParameterizedTest

@@ -63,7 +63,12 @@ final class SendCommand {
                     + outbox.directory().resolve("rejected"));
         }
         if (result.held() > 0) {
-            out.println(result.held() + " report(s) stay: the user chose not to send them");
+            out.println(result.held() + " report(s) stay: the user chose not to send them, or they were recorded"
+                    + " with consent=never");
+        }
+        for (Map.Entry<String, String> f : result.failedReports().entrySet()) {
+            err.println("mayday: " + f.getKey() + " could not be delivered (" + f.getValue() + "); it stays in "
+                    + outbox.directory());
         }
         if (result.problem() != null) {
             err.println("mayday: " + result.problem());
@@ -72,6 +77,6 @@ final class SendCommand {
             err.println("mayday: cannot deliver to " + d.getKey() + ": " + d.getValue() + "; " + result.kept()
                     + " report(s) kept in " + outbox.directory());
         }
-        return result.down().isEmpty() && result.problem() == null ? 0 : 1;
+        return !result.retryLater() && result.problem() == null ? 0 : 1;
     }
 }

@@ -41,7 +41,7 @@ final class ShowCommand {
             err.println("mayday: cannot read " + file + ": " + e.getMessage());
             return 1;
         } catch (JsonParseException | IllegalStateException e) {
-            err.println("mayday: " + file + " is not valid JSON: " + e.getMessage());
+            err.println("mayday: " + file + " is not valid JSON: " + TerminalText.line(String.valueOf(e.getMessage())));
             return 1;
         }
         print(report, out);
@@ -63,7 +63,7 @@ final class ShowCommand {
         if (origin.size() > 0) {
             StringBuilder o = new StringBuilder();
             for (String key : origin.keySet()) {
-                o.append(o.length() == 0 ? "" : ", ").append(key).append(' ').append(str(origin, key));
+                o.append(o.length() == 0 ? "" : ", ").append(TerminalText.line(key)).append(' ').append(str(origin, key));
             }
             out.println("Caught by: " + o);
         }
@@ -83,7 +83,7 @@ final class ShowCommand {
             out.println(prefix + str(exception, "type") + (exception.has("message") ? ": " + str(exception, "message") : ""));
             printFrames(exception, out);
             if (exception.has("text")) {
-                out.println(str(exception, "text"));
+                out.println(TerminalText.block(raw(exception, "text")));
             }
             exception = obj(exception, "cause");
             prefix = "Caused by: ";
@@ -126,7 +126,7 @@ final class ShowCommand {
             out.println();
             out.println("Cut to fit the size limit:");
             for (JsonElement note : truncated) {
-                out.println("  " + note.getAsString());
+                out.println("  " + TerminalText.line(note.isJsonPrimitive() ? note.getAsString() : note.toString()));
             }
         }
     }
@@ -158,7 +158,12 @@ final class ShowCommand {
         return o.has(key) ? (o.get(key).getAsLong() / (1024 * 1024)) + " MiB" : "?";
     }
 
+    /** A value of the report, made safe for the terminal (the report is untrusted input). */
     private static String str(JsonObject o, String key) {
+        return TerminalText.line(raw(o, key));
+    }
+
+    private static String raw(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? "" : (e.isJsonPrimitive() ? e.getAsString() : e.toString());
     }

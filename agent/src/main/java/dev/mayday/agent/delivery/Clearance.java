@@ -5,7 +5,8 @@ import dev.mayday.agent.consent.UserSection;
 
 /**
  * Which waiting reports may leave the machine, by the consent recorded in each ({@code user.consent}).
- * Reports the person was asked about and declined never leave by themselves; reports nobody could
+ * Reports the person was asked about and declined, and reports recorded under {@code consent=never},
+ * never leave, not even with the {@code send} command; reports nobody could
  * be asked about leave only when the program's owner chose {@code consent=always}, or when a
  * person runs the {@code send} command.
  */
@@ -28,16 +29,16 @@ public enum Clearance {
                 || UserSection.ASK_REMEMBERED.equals(consent) || UserSection.SEND_COMMAND.equals(consent)) {
             return consent;
         }
-        if (UserSection.ASK_DECLINED.equals(consent)) {
-            return null;
+        if (UserSection.ASK_DECLINED.equals(consent) || UserSection.NEVER.equals(consent)) {
+            return null; // declined, or recorded with consent=never: they stay, even for `send`
         }
         switch (this) {
             case AGENT_ALWAYS:
-                return UserSection.NEVER.equals(consent) ? null : UserSection.ALWAYS;
+                return UserSection.ALWAYS;
             case SEND_COMMAND:
                 return UserSection.SEND_COMMAND;
             default:
-                return null; // pending, unasked, never: only a person's send command sends them
+                return null; // pending, unasked: only a person's send command sends them
         }
     }
 }

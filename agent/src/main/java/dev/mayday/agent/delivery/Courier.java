@@ -25,6 +25,9 @@ public final class Courier {
      * compete with the program's own start on a small machine.
      */
     static final long LEFTOVERS_DELAY_MILLIS = 1_000;
+    /** A pass that finds another process delivering from the outbox runs again this soon (doubling, up to the max). */
+    static final long BUSY_RETRY_MILLIS = 250;
+    static final long BUSY_RETRY_MAX_MILLIS = 5_000;
 
     private final Outbox outbox;
     private final Options options;
@@ -40,6 +43,9 @@ public final class Courier {
     private long completed;
     private long retryAt;
     private int failuresInARow;
+    private int busyInARow;
+    /** The causes already said (see {@link #say}); used on the sender thread only. */
+    private final java.util.Set<String> said = new java.util.HashSet<String>();
     private boolean hookAdded;
     private volatile boolean exitWaitDone;
     /** This program's {@code app.name}, worked out on the sender thread at its first pass. */
@@ -110,16 +116,22 @@ public final class Courier {
         }
     }
 
+    /** Starts the sender thread if there is none yet; one that could not start is tried again next time. */
     private void startThread() {
         if (thread == null) {
-            thread = new Thread(new Runnable() {
-                @Override
-                public void run() {
-                    loop();
-                }
-            }, "mayday-sender");
-            thread.setDaemon(true);
-            thread.start();
+            try {
+                Thread t = new Thread(new Runnable() {
+                    @Override
+                    public void run() {
+                        loop();
+                    }
+                }, "mayday-sender");
+                t.setDaemon(true);
+                t.start();
+                thread = t;
+            } catch (Throwable e) { // OutOfMemoryError "unable to create native thread", a thread limit
+                Diagnostics.debug("could not start the sender thread (" + e + "); tried again at the next report");
+            }
         }
     }
 
@@ -156,7 +168,8 @@ public final class Courier {
                     if (!exitWaitDone) {
                         long pass;
                         synchronized (lock) {
-                            pass = requested ? started + 1 : started;
+                            // A pass asked for, or one that found the outbox busy and runs again soon.
+                            pass = requested || busyInARow > 0 ? started + 1 : started;
                         }
                         awaitPass(pass, EXIT_WAIT_MILLIS);
                     }
@@ -182,20 +195,30 @@ public final class Courier {
                 retryAt = 0;
                 pass = ++started;
             }
-            boolean failed = true;
+            PassEnd end = PassEnd.FAILED;
             try {
-                failed = runPass();
+                end = runPass();
             } catch (Throwable e) {
-                Diagnostics.warn("delivery failed: " + e + "; the reports stay in " + outbox.directory());
+                say("delivery failed: " + e + "; the reports stay in " + outbox.directory());
             } finally {
                 synchronized (lock) {
-                    completed = pass;
-                    if (failed && !requested) {
-                        failuresInARow++;
-                        long delay = Backoff.delayAfter(failuresInARow);
-                        retryAt = delay < 0 ? 0 : System.currentTimeMillis() + delay;
-                    } else if (!failed) {
-                        failuresInARow = 0;
+                    if (end == PassEnd.BUSY) {
+                        // Another process holds the outbox: this pass did not happen. Whoever waits
+                        // for it goes on waiting, and it runs again when the outbox is free.
+                        started = pass - 1;
+                        busyInARow++;
+                        retryAt = System.currentTimeMillis() + Math.min(BUSY_RETRY_MAX_MILLIS,
+                                BUSY_RETRY_MILLIS << Math.min(busyInARow - 1, 5));
+                    } else {
+                        busyInARow = 0;
+                        completed = pass;
+                        if (end == PassEnd.FAILED && !requested) {
+                            failuresInARow++;
+                            long delay = Backoff.delayAfter(failuresInARow);
+                            retryAt = delay < 0 ? 0 : System.currentTimeMillis() + delay;
+                        } else if (end == PassEnd.DONE) {
+                            failuresInARow = 0;
+                        }
                     }
                     lock.notifyAll();
                 }
@@ -203,15 +226,18 @@ public final class Courier {
         }
     }
 
-    /** One pass; true if some destination failed, so the pass should be retried later. */
-    private boolean runPass() throws java.io.IOException {
+    /** How a pass ended. */
+    private enum PassEnd { DONE, FAILED, BUSY }
+
+    /** One pass: DONE, FAILED when something should be retried later, BUSY when another process holds the outbox. */
+    private PassEnd runPass() throws java.io.IOException {
         if (appName == null) {
             appName = AppInfo.nameOf(options); // reads the command line, perhaps the main jar's manifest
         }
         DeliveryPass.Result result = new DeliveryPass(outbox, destinations, token, appName).run(clearance);
         if (result == null) {
-            Diagnostics.debug("another process is delivering from " + outbox.directory());
-            return false;
+            Diagnostics.debug("another process is delivering from " + outbox.directory() + "; trying again shortly");
+            return PassEnd.BUSY;
         }
         if (result.sent() > 0) {
             Diagnostics.debug("delivered " + result.sent() + " report(s) to "
@@ -222,22 +248,38 @@ public final class Courier {
                     + outbox.directory().resolve("rejected"));
         }
         if (result.problem() != null) {
-            Diagnostics.warn(result.problem());
+            say(result.problem());
         }
-        if (result.down().isEmpty()) {
-            return false;
+        for (Map.Entry<String, String> f : result.failedReports().entrySet()) {
+            say("report " + f.getKey() + " could not be delivered (" + f.getValue() + "); it stays in "
+                    + outbox.directory() + " and is sent again later");
         }
-        boolean firstFailure;
-        synchronized (lock) {
-            firstFailure = failuresInARow == 0;
+        for (Map.Entry<String, String> d : result.down().entrySet()) {
+            say("cannot deliver to " + d.getKey() + ": " + d.getValue() + "; " + result.kept()
+                    + " report(s) kept in " + outbox.directory()
+                    + ", sent again later (or now with: java -jar mayday-agent.jar send)");
         }
-        if (firstFailure || Diagnostics.debugging()) {
-            for (Map.Entry<String, String> d : result.down().entrySet()) {
-                Diagnostics.warn("cannot deliver to " + d.getKey() + ": " + d.getValue() + "; " + result.kept()
-                        + " report(s) kept in " + outbox.directory()
-                        + ", sent again later (or now with: java -jar mayday-agent.jar send)");
+        if (!result.retryLater()) {
+            if (result.sent() > 0) {
+                said.clear(); // delivery works again: a later trouble is news
             }
+            return PassEnd.DONE;
         }
-        return true;
+        return PassEnd.FAILED;
+    }
+
+    /**
+     * One line per cause, not per pass: 300 crashes against a broken collector say that it is
+     * broken once (and again only after deliveries worked meanwhile, or with {@code debug=true}).
+     * Counts and paths in a line do not make it new; its words do.
+     */
+    private void say(String line) {
+        String cause = line.replaceAll("[0-9]+", "#");
+        if (said.add(cause) || Diagnostics.debugging()) {
+            Diagnostics.warn(line);
+        }
+        if (said.size() > 100) {
+            said.clear(); // bounded; at worst a cause is said twice
+        }
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  * One walk through the outbox: every waiting report that {@link Clearance} lets go is offered
  * to every destination. Acknowledged by all: moved to {@code sent/}. Refused as bad by one:
  * moved to {@code rejected/} with the reason. Otherwise it stays for the next pass. A destination
- * that fails (down, wrong token) is not tried again in the same pass.
+ * that fails (down, wrong token, no answer in time) is not tried again in the same pass; one that
+ * fails a single report (a 5xx for it) gets the next ones, so one bad report never blocks those
+ * behind it.
  *
  * <p>Destinations are sent the same report again when another one failed before; a collector
  * treats a second delivery of an id as the same report, so this never counts a crash twice.
@@ -30,6 +32,11 @@ public final class DeliveryPass {
     private final List<String> destinations;
     private final String token;
     private final String onlyApp;
+    /** Destination → reports it failed one after the other in this pass. */
+    private final Map<String, Integer> reportFailures = new LinkedHashMap<String, Integer>();
+
+    /** After this many reports failed in a row at one destination, it counts as down for the pass. */
+    static final int MAX_REPORT_FAILURES_IN_A_ROW = 3;
 
     /**
      * @param onlyApp deliver only reports whose {@code app.name} is this (an outbox shared by several
@@ -119,8 +126,19 @@ public final class DeliveryPass {
                 return;
             }
             if (outcome.kind() == Outcome.Kind.FAILED) {
-                result.down.put(d.describe(), outcome.reason());
                 all = false;
+                // A destination that fails this one report (a 5xx for it) still gets the next ones;
+                // one that is down, or fails several in a row, is left for the rest of the pass.
+                Integer inARow = reportFailures.get(d.describe());
+                int failures = inARow == null ? 1 : inARow + 1;
+                reportFailures.put(d.describe(), failures);
+                if (outcome.destinationDown() || failures >= MAX_REPORT_FAILURES_IN_A_ROW) {
+                    result.down.put(d.describe(), outcome.reason());
+                } else {
+                    result.failedReports.put(report.getFileName().toString(), d.describe() + ": " + outcome.reason());
+                }
+            } else {
+                reportFailures.remove(d.describe());
             }
         }
         if (!all) {
@@ -156,6 +174,8 @@ public final class DeliveryPass {
         final Map<String, String> down = new LinkedHashMap<String, String>();
         /** Report file → why it was refused. */
         final Map<String, String> rejected = new LinkedHashMap<String, String>();
+        /** Report file → why it alone failed at a destination that took others (kept, tried again later). */
+        final Map<String, String> failedReports = new LinkedHashMap<String, String>();
         String problem;
 
         void problem(String text) {
@@ -185,6 +205,16 @@ public final class DeliveryPass {
 
         public Map<String, String> rejected() {
             return rejected;
+        }
+
+        /** Reports that failed on their own at a destination that is up; they stay for the next pass. */
+        public Map<String, String> failedReports() {
+            return failedReports;
+        }
+
+        /** True when something stays that a later pass should try again. */
+        public boolean retryLater() {
+            return !down.isEmpty() || !failedReports.isEmpty();
         }
 
         /** The first local trouble (reading, moving a file), or null. */

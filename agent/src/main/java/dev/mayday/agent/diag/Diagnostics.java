@@ -1,16 +1,22 @@
 package dev.mayday.agent.diag;
 
+import dev.mayday.bootstrap.LogEcho;
+import dev.mayday.bootstrap.StreamTap;
 import java.io.PrintStream;
 
 /**
  * Mayday's own messages: the one-line warnings every user sees, and the {@code debug=true}
- * diagnostics. Both go to the standard error stream as it was before Mayday started capturing
- * it, so Mayday's lines never land in the application's log ring.
+ * diagnostics. Both go to the standard error stream as it was when Mayday started. Each line is
+ * marked as not the program's ({@link LogEcho}), so it never lands in the program's log ring,
+ * and starts on a line of its own even when the program left stderr in the middle of one, so
+ * {@code grep '^mayday:'} finds it.
  */
 public final class Diagnostics {
 
     private static volatile boolean debug;
     private static volatile PrintStream err = System.err;
+    /** Inside a program (not the command-line tool): the bootstrap classes are there. */
+    private static volatile boolean inAgent;
 
     private Diagnostics() {
     }
@@ -18,6 +24,7 @@ public final class Diagnostics {
     public static void configure(boolean debugOn, PrintStream originalErr) {
         debug = debugOn;
         err = originalErr;
+        inAgent = true;
     }
 
     public static boolean debugging() {
@@ -26,7 +33,7 @@ public final class Diagnostics {
 
     /** A line for the user: {@code mayday: ...}. */
     public static void warn(String message) {
-        err.println("mayday: " + message);
+        print("mayday: " + message);
     }
 
     /** Text as it is (a stack trace), on the same stream as the lines. */
@@ -39,7 +46,23 @@ public final class Diagnostics {
     /** A diagnostic line, printed only with {@code debug=true}. */
     public static void debug(String message) {
         if (debug) {
-            err.println("mayday [debug]: " + message);
+            print("mayday [debug]: " + message);
+        }
+    }
+
+    private static void print(String line) {
+        PrintStream e = err;
+        if (!inAgent) {
+            e.println(line);
+            return;
+        }
+        LogEcho.begin();
+        try {
+            synchronized (e) { // PrintStream's own lock: no other write between the check and the line
+                e.println(StreamTap.stderrAtLineStart() ? line : "\n" + line);
+            }
+        } finally {
+            LogEcho.end();
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * library. Mayday's JDK hooks are all of this shape; doing them by hand keeps ASM (27 classes,
  * interpreted at that point) out of every program's start-up.
  *
- * <p>The call's arguments are local variables ({@code aload}) and at most one small int
+ * <p>The call's arguments are local variables ({@code aload}, or {@code iload} where the call's
+ * descriptor says {@code int}) and at most one small int
  * constant; its result, if any, is stored back into a local. The inserted code is padded with
  * {@code nop}s to a multiple of four bytes, so {@code tableswitch}/{@code lookupswitch} padding in
  * the old code stays aligned; every code offset in the method (exception table, line numbers,
@@ -165,8 +166,13 @@ final class EntryPatcher {
 
         ByteArrayOutputStream inserted = new ByteArrayOutputStream();
         int stack = 0;
-        for (int slot : call.loadSlots) {
-            loadReference(inserted, slot);
+        char[] types = parameterTypes(call.descriptor);
+        for (int i = 0; i < call.loadSlots.length; i++) {
+            if (i < types.length && types[i] == 'I') {
+                loadInt(inserted, call.loadSlots[i]);
+            } else {
+                loadReference(inserted, call.loadSlots[i]);
+            }
             stack++;
         }
         if (call.intArgument >= 0) {
@@ -306,6 +312,33 @@ final class EntryPatcher {
         int after = codeAttrPos + 6 + codeAttrLength;
         out.write(b, after, b.length - after);
         return out.toByteArray();
+    }
+
+    /** The first letter of each parameter type in a method descriptor: 'I', 'L', '[', ... */
+    static char[] parameterTypes(String descriptor) {
+        StringBuilder types = new StringBuilder();
+        int i = 1;
+        while (descriptor.charAt(i) != ')') {
+            char c = descriptor.charAt(i);
+            types.append(c);
+            while (descriptor.charAt(i) == '[') {
+                i++;
+            }
+            if (descriptor.charAt(i) == 'L') {
+                i = descriptor.indexOf(';', i);
+            }
+            i++;
+        }
+        return types.toString().toCharArray();
+    }
+
+    private static void loadInt(ByteArrayOutputStream out, int slot) {
+        if (slot <= 3) {
+            out.write(0x1a + slot); // iload_n
+        } else {
+            out.write(0x15); // iload
+            out.write(slot);
+        }
     }
 
     private static void loadReference(ByteArrayOutputStream out, int slot) {

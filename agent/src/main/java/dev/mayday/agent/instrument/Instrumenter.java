@@ -3,6 +3,7 @@ package dev.mayday.agent.instrument;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.Options;
+import java.io.FileOutputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,15 +29,16 @@ public final class Instrumenter {
 
     /** Registers the transformer for every hook the options ask for. */
     public static Instrumenter install(Instrumentation inst, Options options, ClassLoader agentLoader) {
-        List<JdkHook> hooks = new ArrayList<JdkHook>(6);
+        List<JdkHook> hooks = new ArrayList<JdkHook>(8);
         if (options.uncaught() != Options.Uncaught.OFF) {
             hooks.add(JdkHook.THREAD_UNCAUGHT);
             hooks.add(JdkHook.AWT_EVENT_THREAD);
         }
-        if (options.captures("stdout") || options.captures("stderr")) {
-            hooks.add(JdkHook.SYSTEM_SET_OUT);
-            hooks.add(JdkHook.SYSTEM_SET_ERR);
-        }
+        // Always: besides feeding the ring, the tap tells whether stderr is at the start of a line
+        // for Mayday's own lines.
+        hooks.add(JdkHook.STREAM_TAP);
+        hooks.add(JdkHook.STREAM_TAP_ALL);
+        hooks.add(JdkHook.STREAM_TAP_BYTE);
         if (options.captures("jul")) {
             hooks.add(JdkHook.JUL_LOGGER);
             if (options.captures("stderr") || options.captures("stdout")) {
@@ -50,14 +52,14 @@ public final class Instrumenter {
     }
 
     /**
-     * Hooks {@code Thread} and {@code System}, always loaded before premain, before the program's
-     * main runs: it may set its own System.out or default handler in its first line.
+     * Hooks {@code Thread} and {@code FileOutputStream}, always loaded before premain, before the
+     * program's main runs: it may print or set its own default handler in its first line.
      */
     public void hookThreadAndSystem() {
         List<Class<?>> core = new ArrayList<Class<?>>(2);
         for (JdkHook hook : hooks) {
             Class<?> c = hook.className.equals("java/lang/Thread") ? Thread.class
-                    : hook.className.equals("java/lang/System") ? System.class : null;
+                    : hook.className.equals("java/io/FileOutputStream") ? FileOutputStream.class : null;
             if (c != null && !core.contains(c)) {
                 core.add(c);
             }
@@ -73,7 +75,7 @@ public final class Instrumenter {
     public void hookOtherLoadedJdkClasses() {
         List<Class<?>> loaded = new ArrayList<Class<?>>(4);
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c == Thread.class || c == System.class || c.getClassLoader() != null) {
+            if (c == Thread.class || c == FileOutputStream.class || c.getClassLoader() != null) {
                 continue;
             }
             for (JdkHook hook : hooks) {

@@ -1,5 +1,6 @@
 package dev.mayday.agent.outbox;
 
+import dev.mayday.agent.diag.Diagnostics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,6 +39,9 @@ public final class Outbox {
     private static final String SENT = "sent";
     private static final String REJECTED = "rejected";
     private static final String REASON_SUFFIX = ".reason.txt";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** A temporary file this old was left by a process that ended while writing it. */
+    static final long ABANDONED_AFTER_MILLIS = 10 * 60 * 1000L;
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -115,7 +119,10 @@ public final class Outbox {
         }
     }
 
-    /** The reports waiting for delivery, oldest first (their names start with the time). */
+    /**
+     * The reports waiting for delivery, oldest first (their names start with the time). Only files
+     * named as Mayday names them count: other files in the directory are the user's.
+     */
     public List<Path> waiting() {
         return reportsIn(directory);
     }
@@ -147,6 +154,11 @@ public final class Outbox {
      * more than {@link #MAX_WAITING_BYTES}; returns how many were dropped.
      */
     public int enforceLimits() {
+        int abandoned = removeAbandonedTemporaries(System.currentTimeMillis() - ABANDONED_AFTER_MILLIS);
+        if (abandoned > 0) {
+            Diagnostics.warn("removed " + abandoned + " unfinished report file(s) from " + directory
+                    + ", left by a program that ended while writing them");
+        }
         List<Path> reports = waiting();
         long[] sizes = new long[reports.size()];
         long total = 0;
@@ -169,6 +181,50 @@ public final class Outbox {
             total -= sizes[i];
         }
         return dropped;
+    }
+
+    /**
+     * Deletes Mayday's temporary files ({@code .<report name>.tmp}) last written before
+     * {@code beforeMillis}: a kill between writing and renaming leaves them. Younger ones may be
+     * another program's write under way. Returns how many went.
+     */
+    int removeAbandonedTemporaries(long beforeMillis) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*" + TEMPORARY_SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String report = name.substring(1, name.length() - TEMPORARY_SUFFIX.length());
+                try {
+                    if (isReportName(report) && Files.isRegularFile(file)
+                            && Files.getLastModifiedTime(file).toMillis() < beforeMillis && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                } catch (IOException ignored) {
+                    // gone meanwhile, or not ours to delete
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return removed; // no directory yet
+        }
+        return removed;
+    }
+
+    /**
+     * True for Mayday's own report file names, {@code <yyyyMMdd-HHmmss>-<uuid>.json}: the outbox
+     * may be a directory the user keeps other JSON files in, and those are never touched.
+     */
+    public static boolean isReportName(String name) {
+        if (name.length() != 16 + 36 + 5 || !name.endsWith(".json")) {
+            return false;
+        }
+        for (int i = 0; i < 16 + 36; i++) {
+            char c = name.charAt(i);
+            boolean dash = i == 8 || i == 15 || i == 16 + 8 || i == 16 + 13 || i == 16 + 18 || i == 16 + 23;
+            if (dash ? c != '-' : i < 16 ? (c < '0' || c > '9') : Character.digit(c, 16) < 0 || Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path moveInto(String subdirectory, Path report) throws IOException {
@@ -198,7 +254,7 @@ public final class Outbox {
         List<Path> reports = new ArrayList<Path>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path file : files) {
-                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+                if (isReportName(file.getFileName().toString()) && Files.isRegularFile(file)) {
                     reports.add(file);
                 }
             }

@@ -12,13 +12,15 @@ import java.util.zip.GZIPOutputStream;
 /**
  * {@code send=http(s)://HOST:PORT/api/reports}: one gzip-compressed POST per report with
  * {@code Authorization: Bearer TOKEN}. 200 and 201 mean the collector has it (201 new, 200 it had
- * this id already); 401, 429 and 5xx mean try later; any other 4xx means the collector will never
+ * this id already); 401, 429 and 5xx mean try later (a 5xx for this report only); any other 4xx means the collector will never
  * take this report.
  */
 final class HttpDestination implements Destination {
 
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int READ_TIMEOUT_MILLIS = 15_000;
+    /** The most one report's exchange may take, however the collector answers. */
+    static final long DELIVERY_DEADLINE_MILLIS = 30_000;
 
     private final URI uri;
     private final String token;
@@ -31,9 +33,19 @@ final class HttpDestination implements Destination {
     @Override
     public Outcome deliver(String id, String fileName, byte[] json) {
         HttpURLConnection connection = null;
+        Deadline.Armed deadline = null;
         try {
             byte[] body = gzip(json);
             connection = (HttpURLConnection) uri.toURL().openConnection();
+            // The timeouts bound each wait; a collector trickling its answer a byte at a time passes
+            // them all, so the whole exchange also has a deadline that cuts the connection.
+            final HttpURLConnection cut = connection;
+            deadline = Deadline.arm(DELIVERY_DEADLINE_MILLIS, new Runnable() {
+                @Override
+                public void run() {
+                    cut.disconnect();
+                }
+            });
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setInstanceFollowRedirects(false);
@@ -52,14 +64,25 @@ final class HttpDestination implements Destination {
             }
             int status = connection.getResponseCode();
             String answer = readAnswer(connection, status);
+            if (deadline.expired()) {
+                return overDeadline();
+            }
             return outcome(status, answer);
         } catch (IOException | RuntimeException e) {
-            return Outcome.failed(Failures.describe(e, uri));
+            return deadline != null && deadline.expired() ? overDeadline() : Outcome.failed(Failures.describe(e, uri));
         } finally {
+            if (deadline != null) {
+                deadline.cancel();
+            }
             if (connection != null) {
                 connection.disconnect();
             }
         }
+    }
+
+    private Outcome overDeadline() {
+        return Outcome.failed("no complete answer from " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + " within " + DELIVERY_DEADLINE_MILLIS / 1000 + " s");
     }
 
     static Outcome outcome(int status, String answer) {
@@ -76,7 +99,8 @@ final class HttpDestination implements Destination {
         if (status >= 400 && status < 500) {
             return Outcome.rejected("HTTP " + status + said);
         }
-        return Outcome.failed("the collector answered HTTP " + status + said);
+        // A 5xx is about this report (the collector failed storing it): the next ones may go.
+        return Outcome.failedThisReport("the collector answered HTTP " + status + said);
     }
 
     private static String readAnswer(HttpURLConnection connection, int status) {

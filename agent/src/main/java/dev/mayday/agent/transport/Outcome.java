@@ -14,10 +14,16 @@ public final class Outcome {
 
     private final Kind kind;
     private final String reason;
+    private final boolean destinationDown;
 
     private Outcome(Kind kind, String reason) {
+        this(kind, reason, kind == Kind.FAILED);
+    }
+
+    private Outcome(Kind kind, String reason, boolean destinationDown) {
         this.kind = kind;
         this.reason = reason;
+        this.destinationDown = destinationDown;
     }
 
     public static Outcome delivered() {
@@ -32,6 +38,19 @@ public final class Outcome {
     /** Nothing was delivered now; {@code reason} says why in a few words. */
     public static Outcome failed(String reason) {
         return new Outcome(Kind.FAILED, reason);
+    }
+
+    /**
+     * Nothing was delivered now, but the destination works: this one report failed there (a 5xx
+     * for it, a "retry" error). The next reports are still offered to it.
+     */
+    public static Outcome failedThisReport(String reason) {
+        return new Outcome(Kind.FAILED, reason, false);
+    }
+
+    /** True when a failure is the destination's (down, token, TLS, busy), not only this report's. */
+    public boolean destinationDown() {
+        return destinationDown;
     }
 
     public Kind kind() {

@@ -68,12 +68,16 @@ final class WebSocketDestination implements Destination {
         if (client.connectBlocking(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
             return null;
         }
-        Outcome why = client.failure != null
+        // "Refused" only when the collector answered the handshake with a refusal (a 401, a 404):
+        // a handshake that never completed is a collector that does not answer in time.
+        Outcome why = client.failure != null && !client.handshakeRefused
                 ? Outcome.failed(Failures.describe(client.failure, uri))
-                : client.closeReason != null
+                : client.handshakeRefused
                 ? Outcome.failed("the collector refused the connection; check the token and the path ("
                         + client.closeReason + ")")
-                : Outcome.failed("no answer from " + uri.getHost() + ":" + uri.getPort() + " in time");
+                : Outcome.failed("no answer from " + uri.getHost() + ":" + uri.getPort()
+                        + " in time (the WebSocket handshake did not complete within "
+                        + CONNECT_TIMEOUT_MILLIS / 1000 + " s)");
         close();
         return why;
     }
@@ -123,7 +127,7 @@ final class WebSocketDestination implements Destination {
             String error = Failures.shorten(String.valueOf(text(answer, "error")), 300);
             boolean retry = answer.has("retry") && answer.get("retry").isJsonPrimitive()
                     && answer.get("retry").getAsBoolean();
-            return retry ? Outcome.failed("the collector said: " + error) : Outcome.rejected(error);
+            return retry ? Outcome.failedThisReport("the collector said: " + error) : Outcome.rejected(error);
         }
         return null;
     }
@@ -156,6 +160,8 @@ final class WebSocketDestination implements Destination {
         final LinkedBlockingQueue<String> answers = new LinkedBlockingQueue<String>();
         volatile Exception failure;
         volatile String closeReason;
+        /** The collector answered the handshake, and not with "101 Switching Protocols". */
+        volatile boolean handshakeRefused;
 
         Client(URI uri, Map<String, String> headers) {
             super(uri, headers);
@@ -174,6 +180,9 @@ final class WebSocketDestination implements Destination {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             closeReason = reason == null || reason.isEmpty() ? "code " + code : reason + ", code " + code;
+            if (!isOpen() && reason != null && reason.contains("Invalid status code received")) {
+                handshakeRefused = true; // Java-WebSocket's words for an HTTP answer other than 101
+            }
             answers.add(CLOSED);
         }
 

@@ -33,7 +33,7 @@ class ClearanceTest {
         assertEquals("always", Clearance.AGENT_ALWAYS.admit(report("unasked")));
         assertNull(Clearance.AGENT_ALWAYS.admit(report("never")));
         assertEquals("send-command", Clearance.SEND_COMMAND.admit(report("unasked")));
-        assertEquals("send-command", Clearance.SEND_COMMAND.admit(report("never")));
+        assertNull(Clearance.SEND_COMMAND.admit(report("never")), "consent=never: the reports stay");
         assertEquals("send-command", Clearance.SEND_COMMAND.admit(new JsonObject()));
     }
 
