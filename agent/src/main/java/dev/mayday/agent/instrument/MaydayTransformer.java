@@ -69,6 +69,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
         }
         try {
             Class.forName("dev.mayday.bootstrap.Bridge", false, loader);
+            Class.forName("dev.mayday.bootstrap.LoopWatch", false, loader);
         } catch (Throwable e) {
             Diagnostics.debug("bridge not visible from " + loader + ": " + e);
         }
