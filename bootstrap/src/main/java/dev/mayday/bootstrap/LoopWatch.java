@@ -1,7 +1,5 @@
 package dev.mayday.bootstrap;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 
 /**
@@ -11,9 +9,11 @@ import java.lang.ref.WeakReference;
  *
  * <p>It has to be nearly free: the first thread that enters a main loop (the program's one game
  * or event loop, nearly always) owns three static fields and pays a thread comparison and two
- * plain stores per call, the progress count with release semantics only so that the compiler
- * cannot sink it out of a hot loop. Other threads keep the same three numbers in a thread-local
- * {@link Track}.
+ * plain stores per call. Plain, not volatile (a fence per call) nor a VarHandle (its call sites
+ * link on first use, which allocates: the first failure after an OutOfMemoryError must not):
+ * the watchdog only needs to see, some time later, that the count moved, and the compiler cannot
+ * hold a static store back past the safepoint poll every loop iteration has. Other threads keep
+ * the same numbers in a thread-local {@link Track}.
  *
  * <p>The depth also decides who handles a StackOverflowError of a recursive main-loop method:
  * woven code keeps the depth {@link #enter} returned in a local of its own frame, and only the
@@ -29,21 +29,10 @@ public final class LoopWatch {
     private static int ownerDepth;
     private static int ownerProgress;
     private static int ownerOrigin = -1;
-    private static final VarHandle OWNER_PROGRESS;
 
     private static final ThreadLocal<Track> TRACKS = new ThreadLocal<Track>();
     private static volatile Track[] others = new Track[0];
     private static volatile Track awt;
-
-    static {
-        VarHandle h;
-        try {
-            h = MethodHandles.lookup().findStaticVarHandle(LoopWatch.class, "ownerProgress", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        OWNER_PROGRESS = h;
-    }
 
     private LoopWatch() {
     }
@@ -96,7 +85,7 @@ public final class LoopWatch {
             if (depth == 1) {
                 ownerOrigin = origin;
             }
-            OWNER_PROGRESS.setRelease(ownerProgress + 1);
+            ownerProgress++;
             return depth;
         }
         return enterSlowly(origin);
@@ -106,7 +95,7 @@ public final class LoopWatch {
     public static void exit(int depth) {
         if (Thread.currentThread() == owner) {
             ownerDepth = depth - 1;
-            OWNER_PROGRESS.setRelease(ownerProgress + 1);
+            ownerProgress++;
             return;
         }
         Track t = TRACKS.get();
@@ -219,7 +208,7 @@ public final class LoopWatch {
         if (o != null) {
             Track copy = new Track(o);
             copy.depth = ownerDepth;
-            copy.progress = (int) OWNER_PROGRESS.getAcquire();
+            copy.progress = ownerProgress;
             copy.origin = ownerOrigin;
             all[i++] = copy;
         }

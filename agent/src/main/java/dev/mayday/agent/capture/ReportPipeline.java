@@ -41,12 +41,12 @@ public final class ReportPipeline {
 
     /** Writes the report; returns its file, or null if it was held back or could not be written. */
     Path write(CrashEvent event) {
-        String id = UUID.randomUUID().toString();
+        String id = event.presetId() != null ? event.presetId() : UUID.randomUUID().toString();
         Signature signature = null;
         byte[] json;
         try {
             signature = Signature.of(event.failure(), builder.rules());
-            long repeats = quiet.admit(signature.hash(), event.timeMillis());
+            long repeats = event.isUpdate() ? 0 : quiet.admit(signature.hash(), event.timeMillis());
             if (repeats < 0) {
                 Diagnostics.debug("held back (quiet): " + signature.title());
                 return null;
@@ -71,7 +71,11 @@ public final class ReportPipeline {
             long writeStart = System.nanoTime();
             Path file = outbox.write(event.timeMillis(), id, json);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
-            Diagnostics.warn(title + ": crash report saved to " + file);
+            if (event.isUpdate()) {
+                Diagnostics.debug(title + ": report updated in " + file);
+            } else {
+                Diagnostics.warn(title + ": crash report saved to " + file);
+            }
             return file;
         } catch (IOException | RuntimeException e) {
             // Nothing else can keep it: say so, with the failure itself, on stderr.
