@@ -16,6 +16,9 @@ import dev.mayday.bootstrap.LogRing;
 import dev.mayday.bootstrap.MemoryReserve;
 import dev.mayday.bootstrap.ReentrancyGuard;
 import dev.mayday.bootstrap.StreamTap;
+import dev.mayday.bootstrap.TaskFailures;
+import dev.mayday.agent.watch.Watch;
+import dev.mayday.agent.fatal.FatalErrorLogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -88,6 +91,11 @@ public final class Mayday {
             ReentrancyGuard.exit();
         }
         final FollowUp followUp = new FollowUp(options);
+        final boolean swallowed = !"off".equals(options.get(Option.SWALLOWED));
+        if (swallowed) {
+            TaskFailures.enable(); // a flag: the hooks track failures from now on
+        }
+        final Reporter[] self = new Reporter[1];
         Reporter reporter = new Reporter(new Supplier<ReportPipeline>() {
             @Override
             public ReportPipeline get() {
@@ -98,9 +106,12 @@ public final class Mayday {
             public void run() {
                 MemoryReserve.take(); // heap to give back when the program runs out of it
                 instrumenter.hookOtherLoadedJdkClasses();
+                Watch.start(options.integer(Option.HANG), swallowed, self[0], followUp);
                 followUp.startUp(); // what earlier runs left in the outbox, in the background
+                FatalErrorLogs.reportNew(options.outbox(), self[0], followUp); // a JVM that died before this one
             }
         }, -1); // nothing warmed up in advance: a program that never fails never pays for a report
+        self[0] = reporter;
         Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE)));
         reporter.start();

@@ -21,6 +21,9 @@ final class AgentFork {
     /** As {@link #DEFAULT}, with the benchmark's own main loops wrapped. */
     static final String MAIN_LOOPS = "-javaagent:" + JAR + "=outbox=" + OUTBOX + ",mainLoop=benchapp.Calls#wrapped*";
 
+    /** As {@link #MAIN_LOOPS}, with the hang watchdog on (issue 10: the budget holds with the watch on). */
+    static final String MAIN_LOOPS_HANG = MAIN_LOOPS + ",hang=5";
+
     private AgentFork() {
     }
 

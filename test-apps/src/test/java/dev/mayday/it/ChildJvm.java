@@ -191,6 +191,11 @@ public final class ChildJvm {
             this.stderr = stderr;
         }
 
+        /** The file its stdout goes to, to follow it while it runs. */
+        Path stdoutFile() {
+            return stdout;
+        }
+
         /** What it printed on stderr so far. */
         String stderrSoFar() throws IOException {
             return Files.readString(stderr, StandardCharsets.UTF_8);

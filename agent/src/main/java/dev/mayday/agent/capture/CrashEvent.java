@@ -7,6 +7,10 @@ public final class CrashEvent {
     public static final String MAIN_LOOP = "main-loop";
     public static final String UNCAUGHT = "uncaught";
     public static final String OOM = "oom";
+    public static final String SWALLOWED = "swallowed";
+    public static final String HANG = "hang";
+    public static final String DEADLOCK = "deadlock";
+    public static final String JVM_FATAL = "jvm-fatal";
 
     private final String kind;
     private final Thread thread;
@@ -26,6 +30,10 @@ public final class CrashEvent {
     public static final int HELD_BACK = 2;
     /** {@link #outcome()}: no report could be written (a line on stderr said why). */
     public static final int LOST = 3;
+    /** Extra report keys (Gson elements) by name; {@code origin.X} goes into {@code origin}. Null: none. */
+    private java.util.Map<String, Object> extras;
+    private String presetId;
+    private boolean update;
 
     /**
      * @param originType {@code mainLoop} or {@code uncaught}
@@ -103,5 +111,43 @@ public final class CrashEvent {
             // getCause() is the application's code and may throw: not an OOM then.
         }
         return false;
+    }
+
+    /**
+     * Adds a key to the report beside the SPEC's (or replaces one): {@code value} is a Gson
+     * element; a key {@code origin.X} adds {@code X} to the report's {@code origin}.
+     */
+    public CrashEvent with(String key, Object value) {
+        if (extras == null) {
+            extras = new java.util.LinkedHashMap<String, Object>();
+        }
+        extras.put(key, value);
+        return this;
+    }
+
+    /** The keys {@link #with} added, in order; empty when none. */
+    public java.util.Map<String, Object> extras() {
+        return extras == null ? java.util.Collections.<String, Object>emptyMap() : extras;
+    }
+
+    /**
+     * Writes this event under a report id chosen by the caller. With {@code update}, it replaces
+     * the report written before under that id (a stall's report growing while the stall goes
+     * on): the {@code quiet} window is not asked again and no second line is printed.
+     */
+    public CrashEvent withId(String id, boolean update) {
+        this.presetId = id;
+        this.update = update;
+        return this;
+    }
+
+    /** The id chosen by {@link #withId}, or null for a fresh one. */
+    public String presetId() {
+        return presetId;
+    }
+
+    /** True if this replaces an earlier report with the same id. */
+    public boolean isUpdate() {
+        return update;
     }
 }

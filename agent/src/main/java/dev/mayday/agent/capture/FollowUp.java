@@ -26,7 +26,7 @@ public final class FollowUp {
     }
 
     /** See {@link ConsentFlow#afterReport}. */
-    void afterReport(Path report, boolean exitFollows, boolean mayBlock) {
+    public void afterReport(Path report, boolean exitFollows, boolean mayBlock) {
         flow().afterReport(report, exitFollows, mayBlock);
     }
 

@@ -58,14 +58,16 @@ public final class ReportPipeline {
      * be written (then one line on stderr says so, always, with the failure itself cut to a line).
      */
     Path write(CrashEvent event, int mode) {
-        String id = RandomIds.next();
+        String id = event.presetId() != null ? event.presetId() : RandomIds.next();
         Signature signature = null;
         byte[] json = null;
         Throwable whyMinimal = null;
         try {
             signature = builder.signature(event.failure());
             long repeats = event.admitted; // a second attempt (the JVM's end) is not a second occurrence
-            if (repeats == Long.MIN_VALUE) {
+            if (event.isUpdate()) {
+                repeats = 0; // a hang report rewritten as the stall goes on is not a new occurrence
+            } else if (repeats == Long.MIN_VALUE) {
                 repeats = quiet.admit(signature.hash(), event.timeMillis());
                 event.admitted = repeats;
             }
@@ -108,9 +110,13 @@ public final class ReportPipeline {
             Path file = outbox.write(event.timeMillis(), id, json, mode == FULL);
             event.outcome(CrashEvent.WRITTEN);
             Diagnostics.debug("written in " + (System.nanoTime() - writeStart) / 1_000_000 + " ms");
-            Diagnostics.warn(title + ": crash report saved to " + file);
-            if (signature != null) {
-                heldBack.written(signature, id, file);
+            if (event.isUpdate()) {
+                Diagnostics.debug(title + ": report updated in " + file);
+            } else {
+                Diagnostics.warn(title + ": crash report saved to " + file);
+                if (signature != null) {
+                    heldBack.written(signature, id, file);
+                }
             }
             return file;
         } catch (Throwable e) {

@@ -89,6 +89,7 @@ final class ShowCommand {
             prefix = "Caused by: ";
         }
         out.println();
+        FailureDetails.print(r, out);
 
         JsonArray logs = arr(r, "logs");
         if (logs.size() > 0) {

@@ -1,7 +1,12 @@
 package dev.mayday.agent.instrument;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Everything that touches ASM: wrapping main-loop methods. Loaded only when a class has one, so a
@@ -17,9 +22,23 @@ final class ClassWeaving {
     /** The class with its main-loop methods wrapped, or null if it has none. */
     static byte[] weaveMainLoops(MainLoopRules rules, String dottedName, byte[] bytes, int[] count) {
         ClassReader reader = new ClassReader(bytes);
+        final Map<String, Integer> maxLocals = new HashMap<String, Integer>();
+        // First pass: each method's own locals, so the woven depth local can go after them.
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, final String name, final String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMaxs(int maxStack, int locals) {
+                        maxLocals.put(name + descriptor, locals);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        MainLoopWeaver weaver = new MainLoopWeaver(writer, rules, dottedName);
-        reader.accept(weaver, 0);
+        MainLoopWeaver weaver = new MainLoopWeaver(writer, rules, dottedName, maxLocals);
+        reader.accept(weaver, ClassReader.EXPAND_FRAMES);
         count[0] = weaver.woven();
         return weaver.woven() == 0 ? null : writer.toByteArray();
     }

@@ -45,6 +45,13 @@ public final class Instrumenter {
                 hooks.add(JdkHook.JUL_CONSOLE);
             }
         }
+        if (!"off".equals(options.get(Option.SWALLOWED))) {
+            java.util.Collections.addAll(hooks, JdkHook.SWALLOWED);
+        }
+        if (options.integer(Option.HANG) > 0) {
+            hooks.add(JdkHook.AWT_DISPATCH);
+            hooks.add(JdkHook.AWT_NEXT);
+        }
         letJdkModulesReadBootstrap(inst);
         inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)),
                 agentLoader), true);

@@ -18,13 +18,20 @@ final class JdkHook {
     final String methodName;
     final String descriptor;
     final EntryPatcher.Call call;
+    /** True for a method that only some JDKs have: its absence is no warning. */
+    final boolean optional;
 
     private JdkHook(String className, String methodName, String descriptor, EntryPatcher.Call call) {
+        this(className, methodName, descriptor, call, false);
+    }
+
+    private JdkHook(String className, String methodName, String descriptor, EntryPatcher.Call call, boolean optional) {
         this.className = className;
         this.dottedClassName = className.replace('/', '.');
         this.methodName = methodName;
         this.descriptor = descriptor;
         this.call = call;
+        this.optional = optional;
     }
 
     /** {@code Thread.dispatchUncaughtException}: every thread that ends by an exception passes here. */
@@ -66,4 +73,73 @@ final class JdkHook {
     static final JdkHook STREAM_TAP_BYTE = new JdkHook("java/io/FileOutputStream", "write", "(I)V",
             new EntryPatcher.Call(new int[] {0, 1}, -1, STREAM_TAP_CLASS, "wroteByte",
                     "(Ljava/io/FileOutputStream;I)V", -1));
+
+    // ---- swallowed: where the JDK stores a task's failure, and where a program reads it (issue 10)
+
+    private static final String TASKS = "dev/mayday/bootstrap/TaskFailures";
+    private static final String STORE = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
+    private static final String READ = "(Ljava/lang/Object;)V";
+
+    private static JdkHook stores(String className, String method, String descriptor, String entry, boolean optional) {
+        return new JdkHook(className, method, descriptor,
+                new EntryPatcher.Call(new int[] {0, 1}, -1, TASKS, entry, STORE, -1), optional);
+    }
+
+    private static JdkHook reads(String className, String method, String descriptor, boolean optional) {
+        return new JdkHook(className, method, descriptor, new EntryPatcher.Call(new int[] {0}, -1, TASKS, "read", READ, -1),
+                optional);
+    }
+
+    private static final String FUTURE_TASK = "java/util/concurrent/FutureTask";
+    private static final String COMPLETABLE = "java/util/concurrent/CompletableFuture";
+    private static final String FORK_JOIN = "java/util/concurrent/ForkJoinTask";
+
+    /** Every hook of {@code swallowed=report}: the failure stored, and each way of reading it. */
+    static final JdkHook[] SWALLOWED = {
+        stores(FUTURE_TASK, "setException", "(Ljava/lang/Throwable;)V", "futureFailed", false),
+        reads(FUTURE_TASK, "report", "(I)Ljava/lang/Object;", false), // get() and get(timeout)
+        reads(FUTURE_TASK, "exceptionNow", "()Ljava/lang/Throwable;", true), // JDK 19+
+        reads(FUTURE_TASK, "resultNow", "()Ljava/lang/Object;", true),
+
+        stores(COMPLETABLE, "completeThrowable", "(Ljava/lang/Throwable;)Z", "completableFailed", false),
+        stores(COMPLETABLE, "completeExceptionally", "(Ljava/lang/Throwable;)Z", "completableFailed", false),
+        stores(COMPLETABLE, "completeThrowable", "(Ljava/lang/Throwable;Ljava/lang/Object;)Z", "completablePassed", false),
+        new JdkHook(COMPLETABLE, "uniWhenComplete",
+                "(Ljava/lang/Object;Ljava/util/function/BiConsumer;Ljava/util/concurrent/CompletableFuture$UniWhenComplete;)Z",
+                new EntryPatcher.Call(new int[] {0}, -1, TASKS, "whenComplete", READ, -1), true),
+        reads(COMPLETABLE, "get", "()Ljava/lang/Object;", false),
+        reads(COMPLETABLE, "get", "(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;", false),
+        reads(COMPLETABLE, "join", "()Ljava/lang/Object;", false),
+        reads(COMPLETABLE, "getNow", "(Ljava/lang/Object;)Ljava/lang/Object;", false),
+        reads(COMPLETABLE, "exceptionNow", "()Ljava/lang/Throwable;", true),
+        reads(COMPLETABLE, "resultNow", "()Ljava/lang/Object;", true),
+        reads(COMPLETABLE, "uniHandleStage",
+                "(Ljava/util/concurrent/Executor;Ljava/util/function/BiFunction;)Ljava/util/concurrent/CompletableFuture;", true),
+        reads(COMPLETABLE, "uniWhenCompleteStage",
+                "(Ljava/util/concurrent/Executor;Ljava/util/function/BiConsumer;)Ljava/util/concurrent/CompletableFuture;", true),
+        reads(COMPLETABLE, "uniExceptionallyStage",
+                "(Ljava/util/concurrent/Executor;Ljava/util/function/Function;)Ljava/util/concurrent/CompletableFuture;", true),
+        reads(COMPLETABLE, "uniComposeExceptionallyStage",
+                "(Ljava/util/concurrent/Executor;Ljava/util/function/Function;)Ljava/util/concurrent/CompletableFuture;", true),
+
+        // ForkJoinTask: JDK 17 returns the status, JDK 25 nothing; the read funnels differ too.
+        stores(FORK_JOIN, "trySetException", "(Ljava/lang/Throwable;)I", "forkJoinFailed", true),
+        stores(FORK_JOIN, "trySetException", "(Ljava/lang/Throwable;)V", "forkJoinFailed", true),
+        reads(FORK_JOIN, "getThrowableException", "()Ljava/lang/Throwable;", true),
+        reads(FORK_JOIN, "getException", "(Z)Ljava/lang/Throwable;", true),
+        reads(FORK_JOIN, "getException", "(I)Ljava/lang/Throwable;", true),
+        reads(FORK_JOIN, "exceptionNow", "()Ljava/lang/Throwable;", true),
+    };
+
+    // ---- hang: the AWT event thread's handling of one event (issue 10)
+
+    private static final String LOOP_WATCH = "dev/mayday/bootstrap/LoopWatch";
+
+    /** {@code EventQueue.dispatchEvent}: the event thread starts on one event. */
+    static final JdkHook AWT_DISPATCH = new JdkHook("java/awt/EventQueue", "dispatchEvent", "(Ljava/awt/AWTEvent;)V",
+            new EntryPatcher.Call(new int[0], -1, LOOP_WATCH, "awtDispatch", "()V", -1));
+
+    /** {@code EventQueue.getNextEvent}: the event thread is done and waits. */
+    static final JdkHook AWT_NEXT = new JdkHook("java/awt/EventQueue", "getNextEvent", "()Ljava/awt/AWTEvent;",
+            new EntryPatcher.Call(new int[0], -1, LOOP_WATCH, "awtIdle", "()V", -1));
 }

@@ -12,26 +12,36 @@ import org.objectweb.asm.Type;
 /**
  * Wraps the body of each main-loop method in {@code try { body } catch (Throwable t) { ... }}.
  * The catch sits inside the method itself, so Mayday sees the failure even when the caller
- * catches and hides it. The handler asks {@code Bridge.mainLoopFailed}, which writes the report
- * and answers whether to throw on or return a zero value.
+ * catches and hides it. The handler asks {@code LoopWatch.failed} (then {@code Bridge.mainLoopFailed}),
+ * which writes the report and answers whether to throw on or return a zero value.
  *
- * <p>The handler's stack map frame names no locals, so it is valid whatever the body keeps in
- * them, and no class has to be loaded to compute frames.
+ * <p>Each call also keeps the hang watchdog's bookkeeping: {@code depth = LoopWatch.enter(origin)}
+ * before the try, {@code LoopWatch.exit(depth)} before each return. The depth lives in a new local
+ * after the method's own ones, so a frame knows whether it is the outermost wrapped one: a
+ * StackOverflowError in a recursive main-loop method is thrown on, calling nothing (there is no
+ * stack left to call with), until the outermost frame, which has room to report it once.
+ *
+ * <p>The handler's stack map frame names only that local (the others are TOP), so it is valid
+ * whatever the body keeps in its own, and no class has to be loaded to compute frames. Classes are
+ * read with expanded frames, so the new local can be added to every frame of a woven method.
  */
 final class MainLoopWeaver extends ClassVisitor {
 
-    static final String BRIDGE = ClassWeaving.BRIDGE;
+    static final String LOOP_WATCH = "dev/mayday/bootstrap/LoopWatch";
     private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
     private final MainLoopRules rules;
     private final String className;
+    private final java.util.Map<String, Integer> maxLocals;
     private boolean framesNeeded;
     private int woven;
 
-    MainLoopWeaver(ClassVisitor next, MainLoopRules rules, String className) {
+    /** @param maxLocals each method's own {@code max_locals} by name and descriptor (a first pass) */
+    MainLoopWeaver(ClassVisitor next, MainLoopRules rules, String className, java.util.Map<String, Integer> maxLocals) {
         super(Opcodes.ASM9, next);
         this.rules = rules;
         this.className = className;
+        this.maxLocals = maxLocals;
     }
 
     /** How many methods were wrapped. */
@@ -60,6 +70,8 @@ final class MainLoopWeaver extends ClassVisitor {
         private final String descriptor;
         private final List<String> annotations = new ArrayList<String>(2);
         private String origin;
+        private int originId;
+        private int depthSlot = -1;
         private final Label start = new Label();
 
         MainLoopMethod(MethodVisitor next, String methodName, String descriptor) {
@@ -78,10 +90,46 @@ final class MainLoopWeaver extends ClassVisitor {
         public void visitCode() {
             super.visitCode();
             String rule = rules.match(className, methodName, annotations);
-            if (rule != null) {
+            Integer locals = maxLocals.get(methodName + descriptor);
+            if (rule != null && locals != null) {
                 origin = rule + "|" + className + "." + methodName;
+                originId = MainLoopOrigins.register(origin);
+                depthSlot = locals;
+                super.visitLdcInsn(originId);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, LOOP_WATCH, "enter", "(I)I", false);
+                super.visitVarInsn(Opcodes.ISTORE, depthSlot);
                 super.visitLabel(start);
             }
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (origin != null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                super.visitVarInsn(Opcodes.ILOAD, depthSlot);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, LOOP_WATCH, "exit", "(I)V", false);
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            if (origin == null || type != Opcodes.F_NEW) {
+                super.visitFrame(type, numLocal, local, numStack, stack);
+                return;
+            }
+            // The depth local is an int wherever the body is: add it to each of the body's frames.
+            List<Object> locals = new ArrayList<Object>(numLocal + 4);
+            int slots = 0;
+            for (int i = 0; i < numLocal; i++) {
+                locals.add(local[i]);
+                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            }
+            while (slots < depthSlot) {
+                locals.add(Opcodes.TOP);
+                slots++;
+            }
+            locals.add(Opcodes.INTEGER);
+            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
         }
 
         @Override
@@ -89,15 +137,27 @@ final class MainLoopWeaver extends ClassVisitor {
             if (origin != null) {
                 Label end = new Label();
                 Label handler = new Label();
+                Label report = new Label();
                 Label carryOn = new Label();
                 super.visitLabel(end);
                 // Added last, so every handler of the method's own comes first.
                 super.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
                 super.visitLabel(handler);
                 frame();
-                super.visitLdcInsn(MainLoopOrigins.register(origin)); // an int: no allocation
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "mainLoopFailed",
-                        "(Ljava/lang/Throwable;I)Ljava/lang/Throwable;", false);
+                // A stack overflow below the outermost wrapped frame: throw on, calling nothing.
+                super.visitInsn(Opcodes.DUP);
+                super.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/StackOverflowError");
+                super.visitJumpInsn(Opcodes.IFEQ, report);
+                super.visitVarInsn(Opcodes.ILOAD, depthSlot);
+                super.visitInsn(Opcodes.ICONST_1);
+                super.visitJumpInsn(Opcodes.IF_ICMPLE, report);
+                super.visitInsn(Opcodes.ATHROW);
+                super.visitLabel(report);
+                frame();
+                super.visitVarInsn(Opcodes.ILOAD, depthSlot);
+                super.visitLdcInsn(originId); // an int: no allocation
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, LOOP_WATCH, "failed",
+                        "(Ljava/lang/Throwable;II)Ljava/lang/Throwable;", false);
                 super.visitInsn(Opcodes.DUP);
                 super.visitJumpInsn(Opcodes.IFNULL, carryOn);
                 super.visitInsn(Opcodes.ATHROW);
@@ -112,7 +172,10 @@ final class MainLoopWeaver extends ClassVisitor {
 
         private void frame() {
             if (framesNeeded) {
-                super.visitFrame(Opcodes.F_FULL, 0, null, 1, THROWABLE_ON_STACK);
+                Object[] locals = new Object[depthSlot + 1];
+                java.util.Arrays.fill(locals, Opcodes.TOP);
+                locals[depthSlot] = Opcodes.INTEGER;
+                super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, THROWABLE_ON_STACK);
             }
         }
 

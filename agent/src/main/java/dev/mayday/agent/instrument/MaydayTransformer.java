@@ -56,7 +56,8 @@ public final class MaydayTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Makes {@code loader} look up the bridge class now. Woven code would otherwise look it up on
+     * Makes {@code loader} look up the classes woven code names (the bridge, the loop watch, the
+     * StackOverflowError the handler tests for) now. Woven code would otherwise look it up on
      * its first failure, and for an application class loader that lookup runs Java code that
      * allocates: after an OutOfMemoryError it would fail before the report could start.
      */
@@ -69,6 +70,10 @@ public final class MaydayTransformer implements ClassFileTransformer {
         }
         try {
             Class.forName("dev.mayday.bootstrap.Bridge", false, loader);
+            Class.forName("dev.mayday.bootstrap.LoopWatch", false, loader);
+            // The handler's instanceof StackOverflowError: resolving it from the application's
+            // loader for the first time would ask that loader (Java code) after an OOM.
+            Class.forName("java.lang.StackOverflowError", false, loader);
         } catch (Throwable e) {
             Diagnostics.debug("bridge not visible from " + loader + ": " + e);
         }
@@ -80,6 +85,9 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (hook.className.equals(className)) {
                 byte[] patched = EntryPatcher.insert(woven, hook.methodName, hook.descriptor, hook.call);
                 if (patched == null) {
+                    if (hook.optional) {
+                        continue; // a method this JDK does not have
+                    }
                     Diagnostics.warn("could not hook " + hook.dottedClassName + "." + hook.methodName
                             + " on this JDK; some failures or log lines may go unreported");
                     continue;

@@ -139,6 +139,17 @@ public final class ReportBuilder {
         }
         report.add("origin", origin);
         report.addProperty("repeats", repeats);
+        if (CrashEvent.OOM.equals(event.kind()) && !event.extras().containsKey("oom")) {
+            report.add("oom", OutOfMemoryDetails.of(event.failure()));
+        }
+        for (java.util.Map.Entry<String, Object> extra : event.extras().entrySet()) {
+            com.google.gson.JsonElement value = (com.google.gson.JsonElement) extra.getValue();
+            if (extra.getKey().startsWith("origin.")) {
+                origin.add(extra.getKey().substring("origin.".length()), value);
+            } else {
+                report.add(extra.getKey(), value);
+            }
+        }
         if (notes.size() > 0) {
             report.add("truncated", notes);
         }

@@ -111,7 +111,8 @@ class OptionsLoaderTest {
     @Test
     void optionsNotBuiltYetAreListedOnlyWhenGiven() throws Exception {
         assertEquals(List.of(), OptionsLoader.load(null, new Properties(), Map.of()).givenButNotBuilt());
-        assertEquals(List.of(Option.HANG),
+        // hang and swallowed, the last ones, are built (issue 10).
+        assertEquals(List.of(),
                 OptionsLoader.load("hang=5,send=file:/tmp/x,token=t", new Properties(), Map.of()).givenButNotBuilt());
     }
 }
