@@ -34,8 +34,8 @@ public final class CapturingPrintStream extends PrintStream {
             text = "null";
         }
         LogRing ring = LogRing.current();
-        if (ring == null) {
-            return;
+        if (ring == null || LogEcho.active()) {
+            return; // a log record's console copy: the ring holds the record itself
         }
         try {
             synchronized (line) {

@@ -7,6 +7,7 @@ public final class CrashEvent {
     public static final String MAIN_LOOP = "main-loop";
     public static final String UNCAUGHT = "uncaught";
     public static final String OOM = "oom";
+    public static final String LOGGED = "logged";
 
     private final String kind;
     private final Thread thread;
@@ -15,6 +16,7 @@ public final class CrashEvent {
     private final String originPattern;
     private final String originMethod;
     private final long timeMillis;
+    private final java.util.Map<String, String> originDetails;
 
     /**
      * @param originType {@code mainLoop} or {@code uncaught}
@@ -30,6 +32,28 @@ public final class CrashEvent {
         this.originPattern = originPattern;
         this.originMethod = originMethod;
         this.timeMillis = timeMillis;
+        this.originDetails = java.util.Collections.emptyMap();
+    }
+
+    /**
+     * As above, with more keys for the report's {@code origin} (a logged error's logger, level and
+     * message), in the order given.
+     */
+    public CrashEvent(String kind, Thread thread, Throwable failure, String originType, String originPattern,
+                      String originMethod, long timeMillis, java.util.Map<String, String> originDetails) {
+        this.kind = isOutOfMemory(failure) ? OOM : kind;
+        this.thread = thread;
+        this.failure = failure;
+        this.originType = originType;
+        this.originPattern = originPattern;
+        this.originMethod = originMethod;
+        this.timeMillis = timeMillis;
+        this.originDetails = originDetails;
+    }
+
+    /** More keys of {@code origin}; empty for most kinds. */
+    public java.util.Map<String, String> originDetails() {
+        return originDetails;
     }
 
     public String kind() {

@@ -82,6 +82,17 @@ public final class Reporter {
         return job.written;
     }
 
+    /**
+     * Queues the report for {@code event} and returns at once (a program that goes on: a logged
+     * error); {@code then} runs on Mayday's thread once the report is written (with null if it was
+     * held back). False if the queue is full: the report is not written.
+     */
+    public boolean submit(CrashEvent event, java.util.function.Consumer<Path> then) {
+        Job job = new Job(event);
+        job.then = then;
+        return queue.offer(job);
+    }
+
     private Path writeHere(CrashEvent event) {
         Path written = pipeline().write(event);
         pipeline().trimOutbox();
@@ -115,6 +126,9 @@ public final class Reporter {
                 } finally {
                     job.done.countDown();
                 }
+                if (job.then != null) {
+                    job.then.accept(job.written);
+                }
                 pipeline().trimOutbox(); // the failing thread does not wait for this
             } catch (InterruptedException e) {
                 // Daemon thread: keep serving until the JVM ends.
@@ -128,6 +142,7 @@ public final class Reporter {
         final CrashEvent event;
         final CountDownLatch done = new CountDownLatch(1);
         volatile Path written;
+        java.util.function.Consumer<Path> then;
 
         Job(CrashEvent event) {
             this.event = event;
