@@ -12,7 +12,7 @@ public final class Log4j2App {
         LOG.info("order {} shipped to {}", 42, "Oslo");
         LOG.info("stock for {} is {}", new Slf4jApp.Item("pear"), 7L);
         LOG.warn("retrying {}", "payment", new java.io.IOException("connection reset"));
-        LOG.debug("never {}", "kept");
+        LOG.trace("never {}", "kept");
         throw new IllegalStateException("checkout failed");
     }
 }

@@ -15,7 +15,7 @@ public final class Slf4jApp {
         LOG.info("order {} shipped to {}", 42, "Oslo");
         LOG.info("stock for {} is {}", new Item("pear"), 7L);
         LOG.warn("retrying {}", "payment", new java.io.IOException("connection reset"));
-        LOG.debug("never {}", "kept at the default INFO level of a configuration that says so");
+        LOG.trace("never {}", "kept: below every enabled level");
         throw new IllegalStateException("checkout failed");
     }
 

@@ -21,7 +21,7 @@ public final class LogCapture {
     private static volatile boolean log4j2;
     private static volatile LoggedSink sink;
     private static volatile int loggedFrom = OFF;
-    /** Set once a framework that a java.util.logging bridge may feed has been woven. */
+    /** Set once a java.util.logging handler that bridges into Logback or Log4j2 has loaded. */
     private static volatile boolean bridgesPossible;
     /** Set once java.util.logging kept a record while such a framework is there. */
     private static volatile boolean julSeen;
@@ -67,8 +67,8 @@ public final class LogCapture {
         loggedFrom = fromSeverity;
     }
 
-    /** Called by the agent when it weaves Logback or Log4j2. */
-    public static void frameworkWoven() {
+    /** Called by the agent when a bridge from java.util.logging (jul-to-slf4j, log4j-jul) loads. */
+    public static void julBridgeSeen() {
         bridgesPossible = true;
     }
 

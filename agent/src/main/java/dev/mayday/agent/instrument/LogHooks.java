@@ -35,6 +35,15 @@ final class LogHooks {
         this.log4j2 = log4j2;
     }
 
+    /**
+     * True for java.util.logging handlers that hand records on to Logback or Log4j2 (jul-to-slf4j,
+     * log4j-jul): from then on java.util.logging's hook tells the others which record it kept.
+     */
+    static boolean isJulBridge(String className) {
+        return className.equals("org/slf4j/bridge/SLF4JBridgeHandler")
+                || className.equals("org/apache/logging/log4j/jul/Log4jBridgeHandler");
+    }
+
     /** The hook for this class, or null (most classes: two string comparisons at most). */
     Target target(String className) {
         if (logback && className.equals(Target.LOGBACK.className)) {

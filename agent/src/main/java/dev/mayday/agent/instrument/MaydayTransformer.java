@@ -44,6 +44,9 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (logHook != null) {
                 return weaveLogHook(logHook, className, bytes);
             }
+            if (LogHooks.isJulBridge(className)) {
+                dev.mayday.bootstrap.LogCapture.julBridgeSeen();
+            }
             String dotted = className.replace('/', '.');
             if (!mainLoops.mayMatch(dotted, bytes)) {
                 return null;
@@ -68,7 +71,6 @@ public final class MaydayTransformer implements ClassFileTransformer {
                     + " (an unknown version?); its log lines are not kept");
             return null;
         }
-        dev.mayday.bootstrap.LogCapture.frameworkWoven();
         Diagnostics.debug("hooked " + className);
         return woven;
     }
