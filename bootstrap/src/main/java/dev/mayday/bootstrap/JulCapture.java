@@ -61,12 +61,19 @@ public final class JulCapture {
     /**
      * Called by woven code when a {@code StreamHandler} is given its stream. A ConsoleHandler
      * prints each record it publishes to System.err; the ring has the record already, so the
-     * handler gets the real System.err rather than Mayday's capturing copy and its lines are not
+     * handler writes past Mayday's capturing copy, through a stream that marks its writes as a
+     * record's console copy ({@link LogEcho}, for capture below System.err), and its lines are not
      * kept twice. The application's own System.err lines are still kept.
      */
     public static OutputStream consoleStream(StreamHandler handler, OutputStream stream) {
-        if (handler instanceof ConsoleHandler && stream instanceof CapturingPrintStream) {
-            return ((CapturingPrintStream) stream).original();
+        if (handler instanceof ConsoleHandler && stream != null && !(stream instanceof LogEchoStream)) {
+            try {
+                OutputStream target = stream instanceof CapturingPrintStream
+                        ? ((CapturingPrintStream) stream).original() : stream;
+                return new LogEchoStream(target);
+            } catch (Throwable e) {
+                return stream;
+            }
         }
         return stream;
     }
