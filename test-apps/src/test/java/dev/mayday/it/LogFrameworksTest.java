@@ -69,6 +69,24 @@ class LogFrameworksTest {
         assertEquals(1, LogApps.countAnywhere(logs, "bridged plain"), logs.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void javaUtilLoggingAndSystemLoggerOnTheJdkAndOnJbossLogManager(Jdk jdk) throws Exception {
+        ChildJvm.Result jdkRun = new ChildJvm(jdk, home).run("demo.JulThenCrash");
+        JsonArray logs = jdkRun.onlyReport().getAsJsonArray("logs");
+        assertEquals(1, LogApps.count(logs, "INFO", "jul 1 of 2"), logs.toString());
+        assertEquals(1, LogApps.count(logs, "INFO", "system logger line"), logs.toString());
+
+        ChildJvm.Result jboss = LogApps.on(new ChildJvm(jdk, java.nio.file.Files.createDirectories(home.resolve("jboss"))), "jboss")
+                .jvmArg("-Djava.util.logging.manager=org.jboss.logmanager.LogManager").run("demo.JulThenCrash");
+        JsonObject report = jboss.onlyReport();
+        assertTrue(report.getAsJsonObject("exception").get("message").getAsString()
+                .contains("org.jboss.logmanager.Logger"), "the program ran on JBoss LogManager: " + jboss);
+        JsonArray jbossLogs = report.getAsJsonArray("logs");
+        assertEquals(1, LogApps.count(jbossLogs, "INFO", "jul 1 of 2"), jbossLogs.toString());
+        assertEquals(1, LogApps.count(jbossLogs, "INFO", "system logger line"), jbossLogs.toString());
+    }
+
     private static void assertLinesKeptOnce(ChildJvm.Result run, String what) throws Exception {
         assertTrue(run.stdout.contains("order 42 shipped to Oslo") || run.stderr.contains("order 42 shipped to Oslo"),
                 what + " printed its lines itself: " + run);

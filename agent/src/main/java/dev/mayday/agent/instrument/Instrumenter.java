@@ -44,7 +44,8 @@ public final class Instrumenter {
             }
         }
         letJdkModulesReadBootstrap(inst);
-        LogHooks logHooks = new LogHooks(options.captures("logback"), options.captures("log4j2"));
+        LogHooks logHooks = new LogHooks(options.captures("logback"), options.captures("log4j2"),
+                options.captures("jul"));
         inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)), logHooks,
                 agentLoader), true);
         return new Instrumenter(inst, hooks);

@@ -57,4 +57,14 @@ final class JdkHook {
     static final JdkHook JUL_CONSOLE = new JdkHook("java/util/logging/StreamHandler", "setOutputStream",
             "(Ljava/io/OutputStream;)V", new EntryPatcher.Call(new int[] {0, 1}, -1, JUL_CAPTURE, "consoleStream",
             "(Ljava/util/logging/StreamHandler;Ljava/io/OutputStream;)Ljava/io/OutputStream;", 1));
+
+    /**
+     * JBoss LogManager's {@code Logger.logRaw(ExtLogRecord)}: its loggers are java.util.logging
+     * loggers that override {@code log(LogRecord)}, so their records never reach {@link #JUL_LOGGER};
+     * every one that passed the level check goes through here. Not a JDK class: woven when the
+     * application's loader loads it.
+     */
+    static final JdkHook JBOSS_LOGGER = new JdkHook("org/jboss/logmanager/Logger", "logRaw",
+            "(Lorg/jboss/logmanager/ExtLogRecord;)V", new EntryPatcher.Call(new int[] {0, 1}, -1, JUL_CAPTURE, "record",
+            "(Ljava/util/logging/Logger;Ljava/util/logging/LogRecord;)V", -1));
 }

@@ -29,10 +29,17 @@ final class LogHooks {
 
     private final boolean logback;
     private final boolean log4j2;
+    private final boolean jboss;
 
-    LogHooks(boolean logback, boolean log4j2) {
+    LogHooks(boolean logback, boolean log4j2, boolean jboss) {
         this.logback = logback;
         this.log4j2 = log4j2;
+        this.jboss = jboss;
+    }
+
+    /** JBoss LogManager's loggers count as java.util.logging ({@code logCapture} item {@code jul}). */
+    boolean jboss() {
+        return jboss;
     }
 
     /**

@@ -44,6 +44,9 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (logHook != null) {
                 return weaveLogHook(logHook, className, bytes);
             }
+            if (logHooks.jboss() && className.equals(JdkHook.JBOSS_LOGGER.className)) {
+                return weaveJboss(bytes);
+            }
             if (LogHooks.isJulBridge(className)) {
                 dev.mayday.bootstrap.LogCapture.julBridgeSeen();
             }
@@ -62,6 +65,18 @@ public final class MaydayTransformer implements ClassFileTransformer {
             Diagnostics.debug("left " + className + " unchanged: " + e);
             return null;
         }
+    }
+
+    private static byte[] weaveJboss(byte[] bytes) {
+        JdkHook hook = JdkHook.JBOSS_LOGGER;
+        byte[] woven = EntryPatcher.insert(bytes, hook.methodName, hook.descriptor, hook.call);
+        if (woven == null) {
+            Diagnostics.warn("could not hook " + hook.dottedClassName + "." + hook.methodName
+                    + " (an unknown version?); its log lines are not kept");
+        } else {
+            Diagnostics.debug("hooked " + hook.className);
+        }
+        return woven;
     }
 
     private static byte[] weaveLogHook(LogHooks.Target target, String className, byte[] bytes) {
