@@ -55,9 +55,22 @@ class CapturingPrintStreamTest {
     }
 
     @Test
-    void aConsoleHandlerGetsTheRealStreamSoItsLinesAreNotKeptTwice() {
+    void aConsoleHandlerGetsTheRealStreamSoItsLinesAreNotKeptTwice() throws Exception {
         java.io.OutputStream given = JulCapture.consoleStream(new java.util.logging.ConsoleHandler(), stream);
-        assertEquals(((CapturingPrintStream) stream).original(), given);
+        given.write("INFO: a record\n".getBytes(StandardCharsets.UTF_8));
+        given.flush();
+        assertEquals("INFO: a record\n", bytes.toString(StandardCharsets.UTF_8), "printed as before");
+        assertEquals(List.of(), lines(), "the record's console copy is not kept again");
+        assertEquals(false, LogEcho.active(), "the mark ends with the write");
+        // Capture below System.err sees the mark while the handler writes.
+        java.io.ByteArrayOutputStream below = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                assertEquals(true, LogEcho.active());
+                super.write(b, off, len);
+            }
+        };
+        JulCapture.consoleStream(new java.util.logging.ConsoleHandler(), below).write(new byte[] {'x'}, 0, 1);
         java.util.logging.StreamHandler other = new java.util.logging.StreamHandler();
         assertEquals(stream, JulCapture.consoleStream(other, stream), "other handlers keep what they are given");
     }
