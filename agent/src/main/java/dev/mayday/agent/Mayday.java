@@ -2,6 +2,7 @@ package dev.mayday.agent;
 
 import dev.mayday.agent.capture.CrashHandler;
 import dev.mayday.agent.capture.FollowUp;
+import dev.mayday.agent.capture.LoggedErrors;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
@@ -12,6 +13,7 @@ import dev.mayday.agent.options.Options;
 import dev.mayday.agent.options.OptionsLoader;
 import dev.mayday.bootstrap.Bridge;
 import dev.mayday.bootstrap.JulCapture;
+import dev.mayday.bootstrap.LogCapture;
 import dev.mayday.bootstrap.LogRing;
 import dev.mayday.bootstrap.MemoryReserve;
 import dev.mayday.bootstrap.ReentrancyGuard;
@@ -114,6 +116,12 @@ public final class Mayday {
         self[0] = reporter;
         Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE)));
+        LogCapture.setEnabled(options.captures("logback"), options.captures("log4j2"));
+        Options.Logged logged = options.logged();
+        if (logged != Options.Logged.OFF) {
+            LogCapture.installLogged(new LoggedErrors(reporter, followUp),
+                    logged == Options.Logged.WARN ? LogCapture.WARN : LogCapture.ERROR);
+        }
         reporter.start();
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());

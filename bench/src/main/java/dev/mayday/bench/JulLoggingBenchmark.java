@@ -43,7 +43,7 @@ public class JulLoggingBenchmark {
 
     @TearDown
     public void check(BenchmarkParams params) {
-        AgentFork.check(params, true);
+        AgentFork.check(params, !params.getBenchmark().contains("belowLevel"));
     }
 
     private void logOne() {
@@ -90,5 +90,19 @@ public class JulLoggingBenchmark {
     @Threads(4)
     public void withAgent4() {
         logOne();
+    }
+
+    @Benchmark
+    @Fork(1)
+    @Threads(1)
+    public void belowLevelWithoutAgent1() {
+        logger.fine("request handled");
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = AgentFork.DEFAULT)
+    @Threads(1)
+    public void belowLevelWithAgent1() {
+        logger.fine("request handled");
     }
 }

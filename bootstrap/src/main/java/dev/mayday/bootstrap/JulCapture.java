@@ -35,20 +35,24 @@ public final class JulCapture {
             Level level = record.getLevel();
             // Before Logger.log's own level check: keep only what the logger will publish.
             if (level != null && logger.isLoggable(level)) {
-                keep(record.getMillis(), level.getName(), record.getLoggerName(), record.getMessage(),
+                keep(record.getMillis(), level, record.getLoggerName(), record.getMessage(),
                         record.getParameters(), record.getThrown());
             }
         }
     }
 
-    private static void keep(long millis, String level, String logger, String message, Object[] parameters,
+    private static void keep(long millis, Level level, String logger, String message, Object[] parameters,
                              Throwable thrown) {
         LogRing ring = LogRing.current();
         if (ring == null) {
             return;
         }
         try {
-            ring.add(new LogEntry(millis, level, logger, Thread.currentThread().getName(), message, parameters, thrown));
+            // The entry keeps JDK values only: other parameters are formatted here, on the logging thread.
+            LogEntry entry = new LogEntry(millis, level.getName(), logger, Thread.currentThread().getName(), message,
+                    parameters, thrown);
+            ring.add(entry);
+            LogCapture.julKept(level.intValue(), logger, thrown, entry);
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
         }

@@ -10,10 +10,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The program's last log records, lock-free and bounded. Writers claim a sequence number with
  * one atomic increment and publish their entry into that slot; readers never block writers.
- * At most {@code capacity} entries are ever referenced, so the buffer's memory is bounded by
- * {@code capacity} records of at most {@link LogEntry#MAX_MESSAGE_CHARS} characters each.
+ *
+ * <p>Bounded in records and in bytes: at most {@code capacity} entries (and never more than
+ * {@link #MAX_CAPACITY}), and at most {@link #MAX_BYTES} as estimated by the entries themselves
+ * ({@link LogEntry#bytes()}). Half the bytes are for the usual small records, which are not
+ * counted one by one: {@code capacity} entries of at most {@code smallLimit} bytes fit in it by
+ * construction, so they cost no extra atomic operation. The other half is for larger records (long
+ * messages, exceptions), counted in one shared total; a large record that does not fit is kept cut
+ * down to a small one.
  */
 public final class LogRing {
+
+    /** The most the entries held may keep alive, whatever is logged. */
+    public static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** The most entries a ring holds, whatever {@code logBuffer} says (4 MiB / 512 B). */
+    public static final int MAX_CAPACITY = 8192;
 
     private static volatile LogRing current;
 
@@ -21,11 +32,16 @@ public final class LogRing {
     private final int capacity;
     private final int mask;
     private final AtomicLong next = new AtomicLong();
+    private final int smallLimit;
+    private final AtomicLong largeBytes = new AtomicLong();
 
+    /** @param capacity records to keep; above {@link #MAX_CAPACITY} it is {@link #MAX_CAPACITY} */
     public LogRing(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
+        capacity = Math.min(capacity, MAX_CAPACITY);
+        this.smallLimit = (int) Math.max(512, MAX_BYTES / 2 / capacity);
         this.capacity = capacity;
         this.slots = new AtomicReferenceArray<LogEntry>(capacity);
         // A power of two needs no division; any other size takes one remainder per record.
@@ -44,10 +60,37 @@ public final class LogRing {
 
     /** Keeps {@code entry}, dropping the oldest entry once the ring is full. */
     public void add(LogEntry entry) {
+        if (entry.bytes > smallLimit) {
+            entry = admitLarge(entry);
+        }
         long sequence = next.getAndIncrement();
         entry.sequence = sequence;
         int slot = mask >= 0 ? (int) (sequence & mask) : (int) (sequence % capacity);
+        LogEntry old = slots.get(slot);
         slots.lazySet(slot, entry);
+        // Two writers a whole ring apart on one slot at once could both see the same old entry:
+        // then the total is too low by one entry for a while, never unbounded.
+        if (old != null && old.bytes > smallLimit) {
+            largeBytes.addAndGet(-old.bytes);
+        }
+    }
+
+    private LogEntry admitLarge(LogEntry entry) {
+        if (largeBytes.addAndGet(entry.bytes) <= MAX_BYTES / 2) {
+            return entry;
+        }
+        largeBytes.addAndGet(-entry.bytes);
+        return entry.reduced(smallLimit);
+    }
+
+    /** The entries' estimated bytes, large ones counted exactly and small ones at most. */
+    public long boundBytes() {
+        return largeBytes.get() + (long) capacity * smallLimit;
+    }
+
+    /** Records held at most (the {@code logBuffer} asked for, within {@link #MAX_CAPACITY}). */
+    public int capacity() {
+        return capacity;
     }
 
     /** How many records were ever added, including those the ring has since dropped. */

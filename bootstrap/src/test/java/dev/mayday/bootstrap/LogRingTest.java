@@ -74,4 +74,68 @@ class LogRingTest {
             assertTrue(held.get(i - 1).sequence() < held.get(i).sequence(), "snapshot is in order");
         }
     }
+
+    /** Sums what the entries held estimate they keep alive. */
+    private static long heldBytes(LogRing ring) {
+        long sum = 0;
+        for (LogEntry e : ring.snapshot()) {
+            sum += e.bytes();
+        }
+        return sum;
+    }
+
+    @Test
+    void memoryStaysWithin8MiBWhateverIsLogged() {
+        LogRing ring = new LogRing(1000);
+        String big = "y".repeat(LogEntry.MAX_MESSAGE_CHARS);
+        Throwable deep = new IllegalStateException("deep");
+        for (int i = 0; i < 5000; i++) {
+            ring.add(new LogEntry(i, "INFO", "test", "main", big + i, new Object[] {big, big}, deep));
+        }
+        assertEquals(1000, ring.snapshot().size());
+        assertTrue(heldBytes(ring) <= LogRing.MAX_BYTES, "held " + heldBytes(ring));
+        // The newest records are all there, the ones that did not fit cut down, never dropped.
+        assertTrue(ring.snapshot().get(999).message().startsWith("yyy"));
+    }
+
+    @Test
+    void aHugeLogBufferIsHeldToTheByteBound() {
+        LogRing ring = new LogRing(1_000_000);
+        assertEquals(LogRing.MAX_CAPACITY, ring.capacity());
+        for (int i = 0; i < 20_000; i++) {
+            ring.add(entry("z".repeat(3000)));
+        }
+        assertTrue(heldBytes(ring) <= LogRing.MAX_BYTES, "held " + heldBytes(ring));
+    }
+
+    static final class Payload {
+        final byte[] bytes = new byte[1024];
+        volatile int toStringCalls;
+
+        @Override
+        public String toString() {
+            toStringCalls++;
+            return "Payload(1024)";
+        }
+    }
+
+    @Test
+    void anEntryKeepsNoObjectOfTheProgram() {
+        Payload payload = new Payload();
+        Object[] params = {payload, 42, "text"};
+        LogEntry jul = new LogEntry(1L, "INFO", "t", "main", "got {0} and {1}", params, new RuntimeException("x"));
+        assertEquals(1, payload.toStringCalls, "formatted once, on the logging thread");
+        assertEquals("got Payload(1024) and 42", jul.message());
+        assertEquals(null, jul.parameters());
+
+        LogEntry braces = new LogEntry(1L, "INFO", "t", "main", "got {} and {}", params, null, false, LogEntry.BRACES);
+        assertEquals(2, payload.toStringCalls);
+        assertEquals("Payload(1024)", braces.parameters()[0]);
+        assertEquals(42, braces.parameters()[1]);
+        assertTrue(braces.parameters() != params, "a copy: the caller's (or Log4j2's reused) array may change");
+
+        LogEntry usual = new LogEntry(1L, "INFO", "t", "main", "n={0}", new Object[] {7L}, null);
+        assertEquals(7L, usual.parameters()[0], "JDK values stay unformatted");
+        assertTrue(jul.thrown().text(8192).startsWith("java.lang.RuntimeException: x\n\tat "), jul.thrown().text(8192));
+    }
 }

@@ -11,6 +11,7 @@ public final class CrashEvent {
     public static final String HANG = "hang";
     public static final String DEADLOCK = "deadlock";
     public static final String JVM_FATAL = "jvm-fatal";
+    public static final String LOGGED = "logged";
 
     private final String kind;
     private final Thread thread;
@@ -34,6 +35,7 @@ public final class CrashEvent {
     private java.util.Map<String, Object> extras;
     private String presetId;
     private boolean update;
+    private final java.util.Map<String, String> originDetails;
 
     /**
      * @param originType {@code mainLoop} or {@code uncaught}
@@ -49,6 +51,28 @@ public final class CrashEvent {
         this.originPattern = originPattern;
         this.originMethod = originMethod;
         this.timeMillis = timeMillis;
+        this.originDetails = java.util.Collections.emptyMap();
+    }
+
+    /**
+     * As above, with more keys for the report's {@code origin} (a logged error's logger, level and
+     * message), in the order given.
+     */
+    public CrashEvent(String kind, Thread thread, Throwable failure, String originType, String originPattern,
+                      String originMethod, long timeMillis, java.util.Map<String, String> originDetails) {
+        this.kind = isOutOfMemory(failure) ? OOM : kind;
+        this.thread = thread;
+        this.failure = failure;
+        this.originType = originType;
+        this.originPattern = originPattern;
+        this.originMethod = originMethod;
+        this.timeMillis = timeMillis;
+        this.originDetails = originDetails;
+    }
+
+    /** More keys of {@code origin}; empty for most kinds. */
+    public java.util.Map<String, String> originDetails() {
+        return originDetails;
     }
 
     public String kind() {

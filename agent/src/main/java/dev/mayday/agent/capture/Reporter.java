@@ -270,6 +270,13 @@ public final class Reporter {
             job.finish();
             inFlight.decrementAndGet();
         }
+        if (job.then != null) {
+            try {
+                job.then.accept(job.written);
+            } catch (Throwable e) {
+                // consent and delivery of a program that goes on: never a reason to stop writing
+            }
+        }
         try {
             pipeline().trimOutbox(); // the failing thread does not wait for this
         } catch (Throwable e) {
@@ -290,6 +297,23 @@ public final class Reporter {
         } catch (Throwable e) {
             lost(job.event, e);
         }
+    }
+
+    /**
+     * Queues the report for {@code event} and returns at once (a program that goes on: a logged
+     * error); {@code then} runs on Mayday's thread once the report is written (with null if it was
+     * held back). False if the queue is full: the report is not written.
+     */
+    public boolean submit(CrashEvent event, java.util.function.Consumer<Path> then) {
+        lastHandedOverNanos = System.nanoTime();
+        everHandedOver = true;
+        Job job = new Job(event);
+        job.then = then;
+        if (!queue.offer(job)) {
+            return false;
+        }
+        ensureWriters();
+        return true;
     }
 
     private Path writeHere(CrashEvent event) {
@@ -387,6 +411,7 @@ public final class Reporter {
         final CrashEvent event;
         final CountDownLatch done = new CountDownLatch(1);
         volatile Path written;
+        java.util.function.Consumer<Path> then;
 
         Job(CrashEvent event) {
             this.event = event;

@@ -19,6 +19,15 @@ final class ClassWeaving {
     private ClassWeaving() {
     }
 
+    /** The logging framework class with its hook woven in, or null if its method was not found. */
+    static byte[] weaveLogHook(LogHooks.Target target, byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        LogHookWeaver weaver = new LogHookWeaver(writer, target);
+        reader.accept(weaver, 0);
+        return weaver.woven() == 0 ? null : writer.toByteArray();
+    }
+
     /** The class with its main-loop methods wrapped, or null if it has none. */
     static byte[] weaveMainLoops(MainLoopRules rules, String dottedName, byte[] bytes, int[] count) {
         ClassReader reader = new ClassReader(bytes);

@@ -53,7 +53,9 @@ public final class Instrumenter {
             hooks.add(JdkHook.AWT_NEXT);
         }
         letJdkModulesReadBootstrap(inst);
-        inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)),
+        LogHooks logHooks = new LogHooks(options.captures("logback"), options.captures("log4j2"),
+                options.captures("jul"));
+        inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)), logHooks,
                 agentLoader), true);
         return new Instrumenter(inst, hooks);
     }

@@ -142,4 +142,14 @@ final class JdkHook {
     /** {@code EventQueue.getNextEvent}: the event thread is done and waits. */
     static final JdkHook AWT_NEXT = new JdkHook("java/awt/EventQueue", "getNextEvent", "()Ljava/awt/AWTEvent;",
             new EntryPatcher.Call(new int[0], -1, LOOP_WATCH, "awtIdle", "()V", -1));
+
+    /**
+     * JBoss LogManager's {@code Logger.logRaw(ExtLogRecord)}: its loggers are java.util.logging
+     * loggers that override {@code log(LogRecord)}, so their records never reach {@link #JUL_LOGGER};
+     * every one that passed the level check goes through here. Not a JDK class: woven when the
+     * application's loader loads it.
+     */
+    static final JdkHook JBOSS_LOGGER = new JdkHook("org/jboss/logmanager/Logger", "logRaw",
+            "(Lorg/jboss/logmanager/ExtLogRecord;)V", new EntryPatcher.Call(new int[] {0, 1}, -1, JUL_CAPTURE, "record",
+            "(Ljava/util/logging/Logger;Ljava/util/logging/LogRecord;)V", -1));
 }

@@ -16,11 +16,13 @@ public final class MaydayTransformer implements ClassFileTransformer {
 
     private final List<JdkHook> jdkHooks;
     private final MainLoopRules mainLoops;
+    private final LogHooks logHooks;
     private final ClassLoader agentLoader;
     private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
 
-    MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, ClassLoader agentLoader) {
+    MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, LogHooks logHooks, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
+        this.logHooks = logHooks;
         this.mainLoops = mainLoops;
         this.agentLoader = agentLoader;
     }
@@ -38,6 +40,16 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (isMayday(className) || className.indexOf("$$") >= 0) {
                 return null; // Mayday itself; generated classes (lambdas, proxies, CGLIB)
             }
+            LogHooks.Target logHook = logHooks.target(className);
+            if (logHook != null) {
+                return weaveLogHook(logHook, className, bytes);
+            }
+            if (logHooks.jboss() && className.equals(JdkHook.JBOSS_LOGGER.className)) {
+                return weaveJboss(bytes);
+            }
+            if (LogHooks.isJulBridge(className)) {
+                dev.mayday.bootstrap.LogCapture.julBridgeSeen();
+            }
             String dotted = className.replace('/', '.');
             if (!mainLoops.mayMatch(dotted, bytes)) {
                 return null;
@@ -53,6 +65,29 @@ public final class MaydayTransformer implements ClassFileTransformer {
             Diagnostics.debug("left " + className + " unchanged: " + e);
             return null;
         }
+    }
+
+    private static byte[] weaveJboss(byte[] bytes) {
+        JdkHook hook = JdkHook.JBOSS_LOGGER;
+        byte[] woven = EntryPatcher.insert(bytes, hook.methodName, hook.descriptor, hook.call);
+        if (woven == null) {
+            Diagnostics.warn("could not hook " + hook.dottedClassName + "." + hook.methodName
+                    + " (an unknown version?); its log lines are not kept");
+        } else {
+            Diagnostics.debug("hooked " + hook.className);
+        }
+        return woven;
+    }
+
+    private static byte[] weaveLogHook(LogHooks.Target target, String className, byte[] bytes) {
+        byte[] woven = ClassWeaving.weaveLogHook(target, bytes);
+        if (woven == null) {
+            Diagnostics.warn("could not hook " + className.replace('/', '.') + "." + target.method
+                    + " (an unknown version?); its log lines are not kept");
+            return null;
+        }
+        Diagnostics.debug("hooked " + className);
+        return woven;
     }
 
     /**

@@ -15,6 +15,7 @@ public enum Option {
     UNCAUGHT("uncaught", "report", Kind.choice("report", "exit", "off"), false, true),
     SWALLOWED("swallowed", "report", Kind.choice("report", "off"), false, true),
     HANG("hang", "0", Kind.range(0, 86_400), false, true),
+    LOGGED("logged", "error", Kind.choice("error", "warn", "off"), false, true),
     CONSENT("consent", "ask", Kind.choice("ask", "always", "never"), false, true),
     OUTBOX("outbox", "~/.mayday/outbox", Kind.TEXT, false, true),
     SEND("send", null, Kind.DESTINATION, true, true),

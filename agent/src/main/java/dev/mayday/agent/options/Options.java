@@ -15,6 +15,9 @@ public final class Options {
     /** What an exception that ends a thread does. */
     public enum Uncaught { REPORT, EXIT, OFF }
 
+    /** Which logged records with a Throwable become {@code logged} reports. */
+    public enum Logged { ERROR, WARN, OFF }
+
     /** Whether a report may leave the machine: ask the person, always, never. */
     public enum Consent { ASK, ALWAYS, NEVER }
 
@@ -51,6 +54,11 @@ public final class Options {
 
     public Uncaught uncaught() {
         return Uncaught.valueOf(get(Option.UNCAUGHT).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code logged}: the lowest level whose records with a Throwable become reports, or off. */
+    public Logged logged() {
+        return Logged.valueOf(get(Option.LOGGED).toUpperCase(java.util.Locale.ROOT));
     }
 
     public Consent consent() {

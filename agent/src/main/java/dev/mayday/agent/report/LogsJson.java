@@ -45,19 +45,25 @@ final class LogsJson {
                 log.addProperty("messageCut", true);
             }
             if (e.thrown() != null) {
-                log.addProperty("exception", stackTrace(e.thrown()));
+                log.addProperty("exception", e.thrown().text(MAX_EXCEPTION_CHARS));
             }
             logs.add(log);
         }
         return logs;
     }
 
-    /** java.util.logging's formatting: {0}-style parameters put in when there are any. */
+    /**
+     * The record's text: its kept parameters (JDK values only, so no program code runs here) put
+     * in by java.util.logging's rule or SLF4J's.
+     */
     synchronized String message(LogEntry e) {
         String message = e.message();
         Object[] params = e.parameters();
         if (message == null || params == null || params.length == 0 || message.indexOf('{') < 0) {
             return message;
+        }
+        if (e.style() == LogEntry.BRACES) {
+            return BraceFormat.format(message, params, LogEntry.MAX_MESSAGE_CHARS);
         }
         try {
             MessageFormat format = patterns.get(message);

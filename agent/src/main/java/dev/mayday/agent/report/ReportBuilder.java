@@ -137,6 +137,9 @@ public final class ReportBuilder {
         if (event.originMethod() != null) {
             origin.addProperty("method", event.originMethod());
         }
+        for (java.util.Map.Entry<String, String> d : event.originDetails().entrySet()) {
+            origin.addProperty(d.getKey(), d.getValue());
+        }
         report.add("origin", origin);
         report.addProperty("repeats", repeats);
         if (CrashEvent.OOM.equals(event.kind()) && !event.extras().containsKey("oom")) {
