@@ -4,6 +4,7 @@ import dev.mayday.agent.capture.CrashHandler;
 import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
+import dev.mayday.agent.capture.RequestReports;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.Instrumenter;
 import dev.mayday.agent.options.Option;
@@ -15,6 +16,7 @@ import dev.mayday.bootstrap.JulCapture;
 import dev.mayday.bootstrap.LogRing;
 import dev.mayday.bootstrap.MemoryReserve;
 import dev.mayday.bootstrap.ReentrancyGuard;
+import dev.mayday.bootstrap.RequestFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -101,8 +103,10 @@ public final class Mayday {
                 followUp.startUp(); // what earlier runs left in the outbox, in the background
             }
         }, WARM_UP_AFTER_MILLIS);
-        Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
-                options.integer(Option.EXIT_CODE)));
+        CrashHandler crashHandler = new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
+                options.integer(Option.EXIT_CODE));
+        Bridge.install(crashHandler);
+        RequestFailures.install(new RequestReports(crashHandler, options.redact()));
         reporter.start();
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());

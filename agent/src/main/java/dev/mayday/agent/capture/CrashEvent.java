@@ -7,6 +7,8 @@ public final class CrashEvent {
     public static final String MAIN_LOOP = "main-loop";
     public static final String UNCAUGHT = "uncaught";
     public static final String OOM = "oom";
+    /** An exception a server caught at its request boundary (answered 500 and went on). */
+    public static final String REQUEST = "request";
 
     private final String kind;
     private final Thread thread;
@@ -15,6 +17,7 @@ public final class CrashEvent {
     private final String originPattern;
     private final String originMethod;
     private final long timeMillis;
+    private final String[] originDetails;
 
     /**
      * @param originType {@code mainLoop} or {@code uncaught}
@@ -30,6 +33,30 @@ public final class CrashEvent {
         this.originPattern = originPattern;
         this.originMethod = originMethod;
         this.timeMillis = timeMillis;
+        this.originDetails = NO_DETAILS;
+    }
+
+    private static final String[] NO_DETAILS = new String[0];
+
+    /**
+     * An event whose {@code origin} carries more than its type and pattern: {@code details} are
+     * key, value pairs added to the origin object (a null value is left out).
+     */
+    public CrashEvent(String kind, Thread thread, Throwable failure, String originType, String originPattern,
+                      long timeMillis, String... details) {
+        this.kind = isOutOfMemory(failure) ? OOM : kind;
+        this.thread = thread;
+        this.failure = failure;
+        this.originType = originType;
+        this.originPattern = originPattern;
+        this.originMethod = null;
+        this.timeMillis = timeMillis;
+        this.originDetails = details.clone();
+    }
+
+    /** Extra {@code origin} entries as key, value pairs (values may be null). */
+    public String[] originDetails() {
+        return originDetails.clone();
     }
 
     public String kind() {

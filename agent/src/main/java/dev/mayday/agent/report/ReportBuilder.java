@@ -93,6 +93,12 @@ public final class ReportBuilder {
         if (event.originMethod() != null) {
             origin.addProperty("method", event.originMethod());
         }
+        String[] details = event.originDetails();
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            if (details[i + 1] != null) {
+                origin.addProperty(details[i], details[i + 1]);
+            }
+        }
         report.add("origin", origin);
         report.addProperty("repeats", repeats);
         return report;
