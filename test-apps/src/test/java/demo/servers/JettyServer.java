@@ -1,5 +1,7 @@
 package demo.servers;
 
+import demo.robot.ConsentRobot;
+import java.util.Arrays;
 import java.util.Map;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -16,13 +18,16 @@ import org.slf4j.LoggerFactory;
  * NullPointerException for {@code /orders/*}. It sends itself requests, prints how they were
  * answered, and shows that the server goes on. Arguments: failing requests, then optionally a
  * pause in milliseconds and more failing requests (the next {@code quiet} window), then
- * {@code caught} for one request whose failure the handler catches and logs itself.
+ * {@code caught} for one request whose failure the handler catches and logs itself,
+ * {@code linger=MS} to stay up a while after the requests, {@code crash} to end with an
+ * exception from main once the server stopped.
  */
 public final class JettyServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyServer.class);
 
     public static void main(String[] args) throws Exception {
+        ConsentRobot.startIfRequested();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -37,6 +42,9 @@ public final class JettyServer {
             server.stop();
         }
         System.out.println("server stopped");
+        if (Arrays.asList(args).contains("crash")) {
+            throw new IllegalStateException("orders left open at shutdown");
+        }
     }
 
     static final class Orders extends Handler.Abstract {

@@ -12,7 +12,7 @@ final class Scenario {
         int failing = Integer.parseInt(args[0]);
         client.many("/orders/42?token=s3cret", failing);
         System.out.println("then GET /ok: " + client.get("/ok"));
-        if (args.length >= 3) {
+        if (args.length >= 3 && args[1].matches("[0-9]+")) {
             Thread.sleep(Long.parseLong(args[1]));
             client.many("/orders/43", Integer.parseInt(args[2]));
             System.out.println("again GET /ok: " + client.get("/ok"));
@@ -22,6 +22,9 @@ final class Scenario {
                 System.out.println("GET /caught: " + client.get("/caught"));
             } else if (a.equals("denied")) {
                 System.out.println("GET /denied: " + client.get("/denied"));
+            } else if (a.startsWith("linger=")) {
+                Thread.sleep(Long.parseLong(a.substring("linger=".length())));
+                System.out.println("still serving, GET /ok: " + client.get("/ok"));
             }
         }
     }

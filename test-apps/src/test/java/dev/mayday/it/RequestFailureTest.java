@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.File;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,27 +25,8 @@ class RequestFailureTest {
     @TempDir
     Path home;
 
-    /** The server jars (Jetty, Tomcat, Logback, SLF4J) and the test classes holding demo.servers. */
-    private static List<String> serverClassPath() {
-        List<String> entries = new ArrayList<>();
-        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : all.split(File.pathSeparator)) {
-            String name = Paths.get(entry).getFileName().toString();
-            if (name.equals("test-classes") || name.startsWith("jetty-") || name.startsWith("tomcat-")
-                    || name.startsWith("logback-") || name.startsWith("slf4j-")) {
-                entries.add(entry);
-            }
-        }
-        return entries;
-    }
-
     private ChildJvm server(Jdk jdk) {
-        ChildJvm child = new ChildJvm(jdk, home).timeout(120);
-        for (String entry : serverClassPath()) {
-            child.classPath(entry);
-        }
-        return child.jvmArg("-Dlogback.configurationFile="
-                + Paths.get("src", "test", "resources", "demo-servers-logback.xml").toAbsolutePath());
+        return ServerApps.child(jdk, home);
     }
 
     private static void assertRequestReport(JsonObject report, String server, String path) {

@@ -76,7 +76,14 @@ public final class CrashHandler implements CrashSink {
         if (recent.firstTime(failure)) {
             Path report = reporter.report(new CrashEvent(CrashEvent.REQUEST, Thread.currentThread(), failure,
                     "request", request, System.currentTimeMillis(), "server", server));
-            followUp(report, false, false);
+            if (report != null) {
+                try {
+                    // The server goes on: under consent=ask nothing is asked now (see ConsentFlow).
+                    followUp.afterReport(report, CrashEvent.REQUEST, false, false);
+                } catch (Throwable e) {
+                    Diagnostics.warn("could not deliver " + report + " (" + e + "); it stays in the outbox");
+                }
+            }
         }
     }
 

@@ -1,0 +1,42 @@
+package dev.mayday.it;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Child JVMs for the server test apps ({@code demo.servers}, in the test sources): their class path
+ * holds the real server jars from Maven Central (Jetty 12, Tomcat, Logback as Jetty's SLF4J
+ * provider), and Logback logs at INFO on the console.
+ */
+final class ServerApps {
+
+    private ServerApps() {
+    }
+
+    static ChildJvm child(Jdk jdk, Path home) {
+        ChildJvm child = new ChildJvm(jdk, home).timeout(120);
+        for (String entry : classPath()) {
+            child.classPath(entry);
+        }
+        return child.jvmArg("-Dlogback.configurationFile="
+                + Paths.get("src", "test", "resources", "demo-servers-logback.xml").toAbsolutePath());
+    }
+
+    /** The server jars and the test classes holding demo.servers, from the tests' own class path. */
+    private static List<String> classPath() {
+        List<String> entries = new ArrayList<>();
+        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        for (String entry : all.split(File.pathSeparator)) {
+            Path file = Paths.get(entry).getFileName();
+            String name = file == null ? "" : file.toString();
+            if (name.equals("test-classes") || name.startsWith("jetty-") || name.startsWith("tomcat-")
+                    || name.startsWith("logback-") || name.startsWith("slf4j-")) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+}
