@@ -131,6 +131,39 @@ class RequestFailureTest {
         assertTrue(tomcat.stdout.contains("GET /denied: 403"), tomcat.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void withConsentAlwaysTheRequestReportIsDelivered(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = server(jdk)
+                    .agentArgs("consent=always,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN)
+                    .run("demo.servers.TomcatServer", "1");
+
+            assertEquals(0, run.exitCode, run.toString());
+            assertEquals(1, Outboxes.awaitSent(run.outbox, 1, 30).size(), run.toString());
+            List<String> ids = collector.reportIds();
+            assertEquals(1, ids.size(), ids.toString());
+            JsonObject stored = collector.report(ids.get(0));
+            assertEquals("request", stored.get("kind").getAsString());
+            assertEquals("always", stored.getAsJsonObject("user").get("consent").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void underConsentAskOnATerminalTheServerIsNotAsked(Jdk jdk) throws Exception {
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = server(jdk).onTerminal("s\n\n\n")
+                    .agentArgs("consent=ask,send=" + collector.httpUrl() + ",token=" + Collector.TOKEN)
+                    .run("demo.servers.TomcatServer", "1");
+
+            assertEquals(0, run.exitCode, run.toString());
+            assertFalse(run.stdout.contains("has stopped working"), "no prompt: " + run);
+            assertEquals(0, collector.reportCount());
+            assertEquals("pending", Outboxes.consentOf(run.reportFiles().get(0)));
+        }
+    }
+
     @Disabled("needs the logged kind from issue-9a; enabled at merge")
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
