@@ -120,6 +120,23 @@ class RequestFailureTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void nettyExceptionReachingThePipelineTailIsReported(Jdk jdk) throws Exception {
+        ChildJvm.Result run = server(jdk).run("demo.servers.NettyServer");
+
+        assertEquals(0, run.exitCode, run.toString());
+        // Netty answers nothing and logs its WARN, as without Mayday; the server goes on.
+        assertTrue(run.stdout.contains("GET /orders/42?token=s3cret: no answer"), run.toString());
+        assertTrue(run.stdout.contains("reached at the tail of the pipeline"), run.toString());
+        assertTrue(run.stdout.contains("then GET /ok: 200"), run.toString());
+        JsonObject report = run.onlyReport();
+        assertEquals("request", report.get("kind").getAsString());
+        assertEquals("netty", report.getAsJsonObject("origin").get("server").getAsString());
+        assertEquals("java.lang.NullPointerException", report.getAsJsonObject("exception").get("type").getAsString());
+        assertLogsHold(report, "handling GET /orders/42");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void withoutTheAgentTheServersAnswerTheSame(Jdk jdk) throws Exception {
         ChildJvm.Result jetty = server(jdk).withoutAgent().run("demo.servers.JettyServer", "2");
         assertEquals(0, jetty.exitCode, jetty.toString());
@@ -129,6 +146,10 @@ class RequestFailureTest {
         assertEquals(0, tomcat.exitCode, tomcat.toString());
         assertTrue(tomcat.stdout.contains("GET /orders/42?token=s3cret: 500 x2"), tomcat.toString());
         assertTrue(tomcat.stdout.contains("GET /denied: 403"), tomcat.toString());
+        ChildJvm.Result netty = server(jdk).withoutAgent().run("demo.servers.NettyServer");
+        assertEquals(0, netty.exitCode, netty.toString());
+        assertTrue(netty.stdout.contains("GET /orders/42?token=s3cret: no answer"), netty.toString());
+        assertTrue(netty.stdout.contains("then GET /ok: 200"), netty.toString());
     }
 
     @ParameterizedTest

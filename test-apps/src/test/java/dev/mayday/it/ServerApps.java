@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Child JVMs for the server test apps ({@code demo.servers}, in the test sources): their class path
- * holds the real server jars from Maven Central (Jetty 12, Tomcat, Logback as Jetty's SLF4J
- * provider), and Logback logs at INFO on the console.
+ * holds the real server jars from Maven Central (Jetty 12, Tomcat, Netty, Logback as the
+ * SLF4J provider), and Logback logs at INFO on the console.
  */
 final class ServerApps {
 
@@ -33,7 +33,7 @@ final class ServerApps {
             Path file = Paths.get(entry).getFileName();
             String name = file == null ? "" : file.toString();
             if (name.equals("test-classes") || name.startsWith("jetty-") || name.startsWith("tomcat-")
-                    || name.startsWith("logback-") || name.startsWith("slf4j-")) {
+                    || name.startsWith("logback-") || name.startsWith("slf4j-") || name.startsWith("netty-")) {
                 entries.add(entry);
             }
         }
