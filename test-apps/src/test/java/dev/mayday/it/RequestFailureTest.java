@@ -120,6 +120,23 @@ class RequestFailureTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void jettyServletsJakartaAndJavaxAreReportedWithTheContainersName(Jdk jdk) throws Exception {
+        for (String ee : new String[] {"ee10", "ee8"}) {
+            java.nio.file.Files.createDirectories(home.resolve(ee));
+            ChildJvm.Result run = ServerApps.jettyServlets(jdk, home.resolve(ee))
+                    .run("demo.servers.JettyServletServer", ee, "1");
+
+            assertEquals(0, run.exitCode, ee + ": " + run);
+            assertTrue(run.stdout.contains("GET /orders/42?token=s3cret: 500 x1"), ee + ": " + run);
+            assertTrue(run.stdout.contains("then GET /ok: 200"), ee + ": " + run);
+            JsonObject report = run.onlyReport();
+            assertRequestReport(report, "jetty", "/orders/42");
+            assertLogsHold(report, "handling GET /orders/42");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void nettyExceptionReachingThePipelineTailIsReported(Jdk jdk) throws Exception {
         ChildJvm.Result run = server(jdk).run("demo.servers.NettyServer");
 
