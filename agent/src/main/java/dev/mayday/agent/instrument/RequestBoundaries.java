@@ -20,6 +20,8 @@ final class RequestBoundaries {
 
     // Byte marks for the cheap check every loaded class goes through: a class that declares (or
     // calls) one of the methods has its descriptor in its constant pool.
+    // "Request;L" is in both; looked for first, it keeps the check to one pass over most classes.
+    private static final byte[] COMMON_MARK = ascii("Request;L");
     private static final byte[] SERVLET_MARK = ascii("/servlet/ServletRequest;L");
     private static final byte[] JETTY_MARK = ascii(JETTY_HANDLE);
 
@@ -28,8 +30,11 @@ final class RequestBoundaries {
 
     /** False when the class certainly declares no boundary method (most classes), without parsing it. */
     static boolean mayDeclare(String className, byte[] bytes) {
-        return className.equals(NETTY_PIPELINE) || MainLoopRules.indexOf(bytes, SERVLET_MARK) >= 0
-                || MainLoopRules.indexOf(bytes, JETTY_MARK) >= 0;
+        if (className.equals(NETTY_PIPELINE)) {
+            return true;
+        }
+        return MainLoopRules.indexOf(bytes, COMMON_MARK) >= 0 && (MainLoopRules.indexOf(bytes, SERVLET_MARK) >= 0
+                || MainLoopRules.indexOf(bytes, JETTY_MARK) >= 0);
     }
 
     /** The {@code RequestFailures} API number of this method, or -1 if it is no request boundary. */
