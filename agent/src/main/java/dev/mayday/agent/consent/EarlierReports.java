@@ -25,6 +25,9 @@ final class EarlierReports {
     static final Set<String> GOES_ON_KINDS = Collections.unmodifiableSet(
             new HashSet<String>(Arrays.asList("logged", "request", "swallowed", "hang", "deadlock")));
 
+    /** At most this many, the newest: a question stays readable, "View report" stays small. */
+    static final int MAX_OFFERED = 20;
+
     private final List<Path> files;
     private final List<JsonObject> reports;
 
@@ -37,7 +40,10 @@ final class EarlierReports {
         return kind != null && GOES_ON_KINDS.contains(kind);
     }
 
-    /** The pending reports of kinds that go on, of application {@code app}, waiting beside {@code asked}. */
+    /**
+     * The pending reports of kinds that go on, of application {@code app}, waiting beside
+     * {@code asked}: the newest {@value #MAX_OFFERED} (the others stay pending for a later question).
+     */
     static EarlierReports of(Outbox outbox, String app, Path asked) {
         List<Path> files = new ArrayList<Path>();
         List<JsonObject> reports = new ArrayList<JsonObject>();
@@ -57,7 +63,9 @@ final class EarlierReports {
                 Diagnostics.debug("left " + file + " out of the question: " + e);
             }
         }
-        return new EarlierReports(files, reports);
+        int from = Math.max(0, files.size() - MAX_OFFERED); // oldest first: keep the newest
+        return new EarlierReports(new ArrayList<Path>(files.subList(from, files.size())),
+                new ArrayList<JsonObject>(reports.subList(from, reports.size())));
     }
 
     int count() {
