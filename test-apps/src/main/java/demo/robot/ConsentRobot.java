@@ -13,6 +13,7 @@ import java.io.File;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
 import javax.swing.text.JTextComponent;
 
 /**
@@ -25,6 +26,8 @@ import javax.swing.text.JTextComponent;
  * <li>{@code demo.robot.comment}, {@code demo.robot.email}: text to type into those fields
  *     (letters, digits, space and common punctuation of a US keyboard);</li>
  * <li>{@code demo.robot.view=true}: open "View report" first;</li>
+ * <li>{@code demo.robot.earlier=false}: untick "Also send N earlier problem reports" (it says
+ *     {@code robot: offered "..." [x]} either way, or {@code robot: no earlier reports offered});</li>
  * <li>{@code demo.robot.screenshot}: a PNG file for a picture of the dialog before the last click.</li>
  * </ul>
  *
@@ -80,6 +83,7 @@ public final class ConsentRobot {
     private void answer(Window dialog, String button) throws Exception {
         fill(dialog, "mayday.comment", System.getProperty("demo.robot.comment"));
         fill(dialog, "mayday.email", System.getProperty("demo.robot.email"));
+        earlierOffer(dialog);
         if (Boolean.getBoolean("demo.robot.view")) {
             click(find(dialog, "mayday.viewReport"));
             Component report = find(dialog, "mayday.report");
@@ -97,6 +101,23 @@ public final class ConsentRobot {
         // exit at once (onCrash=exit), before a line printed afterwards would be written.
         say("clicked " + button);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    }
+
+    /**
+     * Says whether earlier problem reports are offered ({@code robot: offered "Also send 1 earlier
+     * problem report" [x]}), and unticks the offer with {@code demo.robot.earlier=false}.
+     */
+    private void earlierOffer(Window dialog) throws Exception {
+        AbstractButton box = (AbstractButton) onEventThread(() -> findIn(dialog, "mayday.earlier"));
+        if (box == null) {
+            say("no earlier reports offered");
+            return;
+        }
+        say("offered \"" + onEventThread(box::getText) + "\" " + (onEventThread(box::isSelected) ? "[x]" : "[ ]"));
+        if ("false".equals(System.getProperty("demo.robot.earlier")) && onEventThread(box::isSelected)) {
+            click(box);
+            await(() -> !box.isSelected(), "the earlier reports' box did not untick");
+        }
     }
 
     /** Clicks into a text field and types; skipped when there is nothing to type. */

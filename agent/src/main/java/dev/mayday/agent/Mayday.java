@@ -5,6 +5,7 @@ import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.LoggedErrors;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
+import dev.mayday.agent.capture.RequestReports;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.Instrumenter;
 import dev.mayday.agent.options.Option;
@@ -21,6 +22,7 @@ import dev.mayday.bootstrap.StreamTap;
 import dev.mayday.bootstrap.TaskFailures;
 import dev.mayday.agent.watch.Watch;
 import dev.mayday.agent.fatal.FatalErrorLogs;
+import dev.mayday.bootstrap.RequestFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -114,14 +116,16 @@ public final class Mayday {
             }
         }, -1); // nothing warmed up in advance: a program that never fails never pays for a report
         self[0] = reporter;
-        Bridge.install(new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
-                options.integer(Option.EXIT_CODE)));
+        CrashHandler crashHandler = new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
+                options.integer(Option.EXIT_CODE));
+        Bridge.install(crashHandler);
         LogCapture.setEnabled(options.captures("logback"), options.captures("log4j2"));
         Options.Logged logged = options.logged();
         if (logged != Options.Logged.OFF) {
             LogCapture.installLogged(new LoggedErrors(reporter, followUp),
                     logged == Options.Logged.WARN ? LogCapture.WARN : LogCapture.ERROR);
         }
+        RequestFailures.install(new RequestReports(crashHandler, options.redact()));
         reporter.start();
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());

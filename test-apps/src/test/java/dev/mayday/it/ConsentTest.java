@@ -1,6 +1,7 @@
 package dev.mayday.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -153,6 +154,87 @@ class ConsentTest {
 
             assertEquals(70, run.exitCode, run.toString());
             assertEquals("ask-remembered", onlyStoredReport(collector).getAsJsonObject("user").get("consent").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aServerThatGoesOnAfterAFailedRequestRaisesNoDialog(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            // The robot waits for a dialog all the while the server lingers: none must come.
+            ChildJvm.Result run = ServerApps.child(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=send")
+                    .agentArgs(askAndSendTo(collector))
+                    .run("demo.servers.JettyServer", "1", "linger=6000");
+
+            assertEquals(0, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("still serving, GET /ok: 200"), run.toString());
+            assertFalse(run.stdout.contains("robot: clicked"), "no question was asked: " + run);
+            assertFalse(run.stdout.contains("robot: offered"), run.toString());
+            assertEquals(0, collector.reportCount());
+            List<Path> waiting = Outboxes.waiting(run.outbox);
+            assertEquals(1, waiting.size(), run.toString());
+            assertEquals("request", Outboxes.read(waiting.get(0)).get("kind").getAsString());
+            assertEquals("pending", Outboxes.consentOf(waiting.get(0)), "it waits for the next question");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void theCrashAfterAFailedRequestOffersBothAndSendDeliversBoth(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        Path screenshot = SCREENSHOTS.resolve("consent-dialog-earlier-" + jdk.feature + ".png");
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = ServerApps.child(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=send")
+                    .jvmArg("-Ddemo.robot.comment=closing the shop")
+                    .jvmArg("-Ddemo.robot.screenshot=" + screenshot)
+                    .agentArgs(askAndSendTo(collector))
+                    .run("demo.servers.JettyServer", "1", "linger=3000", "crash");
+
+            assertEquals(1, run.exitCode, "main ended by its exception: " + run);
+            // One question, about the crash, offering the request report that came first (ticked).
+            assertTrue(run.stdout.contains("robot: offered \"Also send 1 earlier problem report\" [x]"), run.toString());
+            assertTrue(run.stdout.contains("robot: clicked send"), run.toString());
+            assertEquals(2, Outboxes.awaitSent(run.outbox, 2, 30).size(), run.toString());
+            assertEquals(2, collector.reportCount());
+            JsonObject crash = null;
+            JsonObject request = null;
+            for (String id : collector.reportIds()) {
+                JsonObject r = collector.report(id);
+                if (r.get("kind").getAsString().equals("request")) {
+                    request = r;
+                } else {
+                    crash = r;
+                }
+            }
+            assertEquals("uncaught", crash.get("kind").getAsString());
+            assertEquals("closing the shop", crash.getAsJsonObject("user").get("comment").getAsString());
+            assertEquals("ask-accepted", crash.getAsJsonObject("user").get("consent").getAsString());
+            assertEquals("ask-accepted", request.getAsJsonObject("user").get("consent").getAsString());
+            assertFalse(request.getAsJsonObject("user").has("comment"), "the comment was about the crash");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void earlierReportsUntickedStayAndAreNotOfferedAgain(Jdk jdk) throws Exception {
+        String display = TestDisplay.require();
+        try (Collector collector = Collector.start(home.resolve("collector"))) {
+            ChildJvm.Result run = ServerApps.child(jdk, home).env("DISPLAY", display)
+                    .jvmArg("-Ddemo.robot=send")
+                    .jvmArg("-Ddemo.robot.earlier=false")
+                    .agentArgs(askAndSendTo(collector))
+                    .run("demo.servers.JettyServer", "1", "crash");
+
+            assertEquals(1, run.exitCode, run.toString());
+            assertTrue(run.stdout.contains("robot: clicked send"), run.toString());
+            assertEquals(1, Outboxes.awaitSent(run.outbox, 1, 30).size(), run.toString());
+            assertEquals("uncaught", onlyStoredReport(collector).get("kind").getAsString());
+            List<Path> waiting = Outboxes.waiting(run.outbox);
+            assertEquals(1, waiting.size(), run.toString());
+            assertEquals("ask-declined", Outboxes.consentOf(waiting.get(0)), "the person's answer is kept in it");
         }
     }
 }

@@ -12,6 +12,8 @@ public final class CrashEvent {
     public static final String DEADLOCK = "deadlock";
     public static final String JVM_FATAL = "jvm-fatal";
     public static final String LOGGED = "logged";
+    /** An exception a server caught at its request boundary (answered 500 and went on). */
+    public static final String REQUEST = "request";
 
     private final String kind;
     private final Thread thread;
@@ -68,6 +70,25 @@ public final class CrashEvent {
         this.originMethod = originMethod;
         this.timeMillis = timeMillis;
         this.originDetails = originDetails;
+    }
+
+    /**
+     * An event whose {@code origin} carries more than its type and pattern: {@code details} are
+     * key, value pairs added to the origin object (a null value is left out).
+     */
+    public CrashEvent(String kind, Thread thread, Throwable failure, String originType, String originPattern,
+                      long timeMillis, String... details) {
+        this(kind, thread, failure, originType, originPattern, null, timeMillis, pairs(details));
+    }
+
+    private static java.util.Map<String, String> pairs(String[] details) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i + 1 < details.length; i += 2) {
+            if (details[i + 1] != null) {
+                map.put(details[i], details[i + 1]);
+            }
+        }
+        return map;
     }
 
     /** More keys of {@code origin}; empty for most kinds. */

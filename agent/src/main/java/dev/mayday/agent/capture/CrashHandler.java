@@ -86,6 +86,27 @@ public final class CrashHandler implements CrashSink {
         return exitFollows;
     }
 
+    /**
+     * A server caught {@code failure} at its request boundary and answers 500 ({@link RequestReports}).
+     * Reported once per exception object (a nested dispatch, or the server logging it afterwards,
+     * makes no second report); the request goes on at once after the report is written.
+     */
+    void requestFailed(Throwable failure, String request, String server) {
+        freeMemoryFor(failure);
+        if (recent.firstTime(failure)) {
+            Path report = reporter.report(new CrashEvent(CrashEvent.REQUEST, Thread.currentThread(), failure,
+                    "request", request, System.currentTimeMillis(), "server", server));
+            if (report != null) {
+                try {
+                    // The server goes on: under consent=ask nothing is asked now (see ConsentFlow).
+                    followUp.afterReport(report, CrashEvent.REQUEST, false, false);
+                } catch (Throwable e) {
+                    Diagnostics.warn("could not deliver " + report + " (" + e + "); it stays in the outbox");
+                }
+            }
+        }
+    }
+
     /** Consent and delivery; a failure there never changes what happens to the program. */
     private void followUp(Path report, boolean exitFollows, boolean mayBlock) {
         if (report == null) {

@@ -30,6 +30,11 @@ public final class FollowUp {
         flow().afterReport(report, exitFollows, mayBlock);
     }
 
+    /** See {@link ConsentFlow#afterReport(Path, String, boolean, boolean)}: the kind decides whether to ask. */
+    void afterReport(Path report, String kind, boolean exitFollows, boolean mayBlock) {
+        flow().afterReport(report, kind, exitFollows, mayBlock);
+    }
+
     private ConsentFlow flow() {
         ConsentFlow f = flow;
         if (f == null) {

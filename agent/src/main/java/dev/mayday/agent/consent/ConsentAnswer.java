@@ -6,18 +6,20 @@ package dev.mayday.agent.consent;
  */
 public final class ConsentAnswer {
 
-    private static final ConsentAnswer DONT_SEND = new ConsentAnswer(false, false, null, null);
+    private static final ConsentAnswer DONT_SEND = new ConsentAnswer(false, false, null, null, false);
 
     private final boolean send;
     private final boolean alwaysSend;
     private final String comment;
     private final String email;
+    private final boolean includeEarlier;
 
-    private ConsentAnswer(boolean send, boolean alwaysSend, String comment, String email) {
+    private ConsentAnswer(boolean send, boolean alwaysSend, String comment, String email, boolean includeEarlier) {
         this.send = send;
         this.alwaysSend = alwaysSend;
         this.comment = comment;
         this.email = email;
+        this.includeEarlier = includeEarlier;
     }
 
     /**
@@ -28,7 +30,20 @@ public final class ConsentAnswer {
      * @param always  they ticked "Always send for &lt;app&gt;"
      */
     public static ConsentAnswer send(String comment, String email, boolean always) {
-        return new ConsentAnswer(true, always, blankToNull(comment), blankToNull(email));
+        return send(comment, email, always, false);
+    }
+
+    /**
+     * The person agreed to send, and chose whether the earlier problem reports offered with it
+     * ("also send 3 earlier problem reports") go too.
+     */
+    public static ConsentAnswer send(String comment, String email, boolean always, boolean includeEarlier) {
+        return new ConsentAnswer(true, always, blankToNull(comment), blankToNull(email), includeEarlier);
+    }
+
+    /** The earlier problem reports offered with this one go too; only true together with {@link #send()}. */
+    public boolean includeEarlier() {
+        return includeEarlier;
     }
 
     /** The person declined (or closed the dialog). */
@@ -68,7 +83,7 @@ public final class ConsentAnswer {
         if (!send) {
             return "ConsentAnswer[don't send]";
         }
-        return "ConsentAnswer[send" + (alwaysSend ? ", always" : "")
+        return "ConsentAnswer[send" + (alwaysSend ? ", always" : "") + (includeEarlier ? ", with earlier" : "")
                 + (comment != null ? ", comment=" + comment : "")
                 + (email != null ? ", email=" + email : "") + "]";
     }

@@ -37,7 +37,8 @@ import javax.swing.WindowConstants;
 
 /**
  * The consent dialog itself: what happened, the report behind a "View report" toggle, a comment,
- * an e-mail, "Always send", and "Don't send" / "Send". Uses whatever Look and Feel the application
+ * an e-mail, "Also send N earlier problem reports" when there are some, "Always send", and
+ * "Don't send" / "Send". Uses whatever Look and Feel the application
  * set. Created, shown and closed on the event dispatch thread only; answers through a
  * {@link DialogOutcome}. Components carry names ({@code mayday.*}) so tests can find them.
  */
@@ -55,6 +56,8 @@ final class ConsentDialogWindow {
     private final JTextArea comment = new JTextArea(4, 0);
     private final JTextField email = new JTextField();
     private final JCheckBox always;
+    /** "Also send 3 earlier problem reports" (on unless unticked), or null when there are none. */
+    private final JCheckBox earlier;
     private final JToggleButton viewReport = new JToggleButton("View report");
     private final JScrollPane reportPane;
 
@@ -98,7 +101,17 @@ final class ConsentDialogWindow {
         content.add(emailLabel, at(1, 6).insets(GAP, 0, 4, 0).fillX());
         content.add(email, at(1, 7).fillX());
 
-        content.add(bottomRow(), at(0, 8).width(2).insets(16, 0, 0, 0).fillX());
+        String offer = request.earlierOffer();
+        if (offer != null) {
+            earlier = new JCheckBox(offer, true);
+            earlier.setName("mayday.earlier");
+            earlier.setToolTipText(String.join("; ", request.earlierTitles()));
+            content.add(earlier, at(1, 8).insets(GAP, 0, 0, 0).fillX());
+        } else {
+            earlier = null;
+        }
+
+        content.add(bottomRow(), at(0, 9).width(2).insets(16, 0, 0, 0).fillX());
         dialog.setContentPane(content);
         closeOnEscape();
         dialog.addWindowListener(new WindowAdapter() {
@@ -204,7 +217,8 @@ final class ConsentDialogWindow {
         dontSend.addActionListener(e -> answer(ConsentAnswer.dontSend()));
         JButton send = new JButton("Send");
         send.setName("mayday.send");
-        send.addActionListener(e -> answer(ConsentAnswer.send(comment.getText(), email.getText(), always.isSelected())));
+        send.addActionListener(e -> answer(ConsentAnswer.send(comment.getText(), email.getText(), always.isSelected(),
+                earlier != null && earlier.isSelected())));
         dialog.getRootPane().setDefaultButton(send);
 
         JPanel buttons = new JPanel(new GridLayout(1, 2, GAP, 0));

@@ -28,6 +28,11 @@ public final class ConsentStore {
         return new ConsentStore(Paths.get(System.getProperty("user.home"), ".mayday", "consent.properties"));
     }
 
+    /** True if "Always send" was chosen for any application (a cheap check: the file exists). */
+    public boolean anyAlwaysSend() {
+        return Files.exists(file);
+    }
+
     public boolean alwaysSend(String app) {
         return "true".equals(load().getProperty(key(app)));
     }

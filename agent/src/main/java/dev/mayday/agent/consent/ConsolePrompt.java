@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Locale;
  * </pre>
  *
  * {@code v} shows the report and asks again; {@code s} and {@code a} then ask for an optional
- * comment and e-mail. After {@value #MAX_UNRECOGNISED} answers it does not understand it takes
+ * comment and e-mail, and, when earlier problem reports are offered with this one, whether they
+ * go too ({@code Also send 3 earlier problem reports too? [Y/n]}). After {@value #MAX_UNRECOGNISED} answers it does not understand it takes
  * "don't send"; at the end of the input it returns null (nobody is there).
  */
 public final class ConsolePrompt implements ConsentAsker {
@@ -78,6 +80,11 @@ public final class ConsolePrompt implements ConsentAsker {
         String app = request.appName();
         out.println(app + " has stopped working: " + request.title() + ".");
         out.println("A report of what happened can go to its developers.");
+        List<String> earlier = request.earlierTitles();
+        if (!earlier.isEmpty()) {
+            out.println("Before that it went on after " + (earlier.size() == 1 ? "1 problem" : earlier.size() + " problems")
+                    + ", kept unsent: " + String.join("; ", earlier) + ".");
+        }
         String choices = "[s] send  [d] don't send  [v] view the report  [a] always send for " + app;
         int unrecognised = 0;
         while (true) {
@@ -88,10 +95,10 @@ public final class ConsolePrompt implements ConsentAsker {
             switch (line.trim().toLowerCase(Locale.ROOT)) {
                 case "s":
                 case "send":
-                    return details(false);
+                    return details(false, request);
                 case "a":
                 case "always":
-                    return details(true);
+                    return details(true, request);
                 case "d":
                 case "dont":
                 case "don't":
@@ -112,8 +119,11 @@ public final class ConsolePrompt implements ConsentAsker {
         }
     }
 
-    /** The optional comment and e-mail after "send"; null if the input ends. */
-    private ConsentAnswer details(boolean always) throws IOException {
+    /**
+     * The optional comment and e-mail after "send", then, if there are earlier problem reports,
+     * whether they go too (Enter: yes); null if the input ends.
+     */
+    private ConsentAnswer details(boolean always, ConsentRequest request) throws IOException {
         String comment = prompt("Comment (optional, one line): ");
         if (comment == null) {
             return null;
@@ -122,7 +132,17 @@ public final class ConsolePrompt implements ConsentAsker {
         if (email == null) {
             return null;
         }
-        return ConsentAnswer.send(comment, email, always);
+        boolean includeEarlier = false;
+        String offer = request.earlierOffer();
+        if (offer != null) {
+            String yes = prompt(offer + " too? [Y/n] ");
+            if (yes == null) {
+                return null;
+            }
+            String answer = yes.trim().toLowerCase(Locale.ROOT);
+            includeEarlier = !(answer.equals("n") || answer.equals("no"));
+        }
+        return ConsentAnswer.send(comment, email, always, includeEarlier);
     }
 
     /** Shows the prompt (flushed: there is no newline after it) and reads one line. */

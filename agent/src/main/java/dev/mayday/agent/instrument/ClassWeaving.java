@@ -9,7 +9,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Everything that touches ASM: wrapping main-loop methods. Loaded only when a class has one, so a
+ * Everything that touches ASM: wrapping main-loop methods and servers' request boundaries. Loaded only when a class has one, so a
  * program without main loops pays for no bytecode library at all.
  */
 final class ClassWeaving {
@@ -48,6 +48,16 @@ final class ClassWeaving {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         MainLoopWeaver weaver = new MainLoopWeaver(writer, rules, dottedName, maxLocals);
         reader.accept(weaver, ClassReader.EXPAND_FRAMES);
+        count[0] = weaver.woven();
+        return weaver.woven() == 0 ? null : writer.toByteArray();
+    }
+
+    /** The class with its request boundary methods woven ({@link RequestBoundaries}), or null if it has none. */
+    static byte[] weaveRequestBoundaries(String internalName, byte[] bytes, int[] count) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        RequestBoundaryWeaver weaver = new RequestBoundaryWeaver(writer, internalName);
+        reader.accept(weaver, 0);
         count[0] = weaver.woven();
         return weaver.woven() == 0 ? null : writer.toByteArray();
     }

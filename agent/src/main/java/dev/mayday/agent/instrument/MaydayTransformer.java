@@ -9,7 +9,8 @@ import java.util.WeakHashMap;
 
 /**
  * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
- * their hooks; application classes get their main loops wrapped. Everything else passes through
+ * their hooks; application classes get their main loops wrapped, and servers' classes their
+ * request boundaries ({@link RequestBoundaries}, in whatever class loader loads them). Everything else passes through
  * untouched after a cheap check, and any failure leaves the class exactly as it was.
  */
 public final class MaydayTransformer implements ClassFileTransformer {
@@ -19,6 +20,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
     private final LogHooks logHooks;
     private final ClassLoader agentLoader;
     private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
+    private final Map<ClassLoader, Boolean> requestFailuresResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
 
     MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, LogHooks logHooks, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
@@ -51,14 +53,22 @@ public final class MaydayTransformer implements ClassFileTransformer {
                 dev.mayday.bootstrap.LogCapture.julBridgeSeen();
             }
             String dotted = className.replace('/', '.');
-            if (!mainLoops.mayMatch(dotted, bytes)) {
-                return null;
-            }
+            byte[] woven = null;
             int[] count = new int[1];
-            byte[] woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
-            if (woven != null) {
-                Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
-                resolveBridgeIn(loader);
+            if (mainLoops.mayMatch(dotted, bytes)) {
+                woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
+                if (woven != null) {
+                    Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
+                    resolveIn(loader, bridgeResolvedIn, "dev.mayday.bootstrap.Bridge");
+                }
+            }
+            if (RequestBoundaries.mayDeclare(className, bytes)) {
+                byte[] boundaries = ClassWeaving.weaveRequestBoundaries(className, woven == null ? bytes : woven, count);
+                if (boundaries != null) {
+                    Diagnostics.debug("watching " + count[0] + " request boundary method(s) in " + dotted);
+                    resolveIn(loader, requestFailuresResolvedIn, "dev.mayday.bootstrap.RequestFailures");
+                    woven = boundaries;
+                }
             }
             return woven;
         } catch (Throwable e) {
@@ -96,21 +106,23 @@ public final class MaydayTransformer implements ClassFileTransformer {
      * its first failure, and for an application class loader that lookup runs Java code that
      * allocates: after an OutOfMemoryError it would fail before the report could start.
      */
-    private void resolveBridgeIn(ClassLoader loader) {
-        synchronized (bridgeResolvedIn) {
-            if (bridgeResolvedIn.containsKey(loader)) {
+    private static void resolveIn(ClassLoader loader, Map<ClassLoader, Boolean> resolvedIn, String bootstrapClass) {
+        synchronized (resolvedIn) {
+            if (resolvedIn.containsKey(loader)) {
                 return;
             }
-            bridgeResolvedIn.put(loader, Boolean.TRUE);
+            resolvedIn.put(loader, Boolean.TRUE);
         }
         try {
-            Class.forName("dev.mayday.bootstrap.Bridge", false, loader);
-            Class.forName("dev.mayday.bootstrap.LoopWatch", false, loader);
-            // The handler's instanceof StackOverflowError: resolving it from the application's
-            // loader for the first time would ask that loader (Java code) after an OOM.
-            Class.forName("java.lang.StackOverflowError", false, loader);
+            Class.forName(bootstrapClass, false, loader);
+            if ("dev.mayday.bootstrap.Bridge".equals(bootstrapClass)) {
+                Class.forName("dev.mayday.bootstrap.LoopWatch", false, loader);
+                // The handler's instanceof StackOverflowError: resolving it from the application's
+                // loader for the first time would ask that loader (Java code) after an OOM.
+                Class.forName("java.lang.StackOverflowError", false, loader);
+            }
         } catch (Throwable e) {
-            Diagnostics.debug("bridge not visible from " + loader + ": " + e);
+            Diagnostics.debug(bootstrapClass + " not visible from " + loader + ": " + e);
         }
     }
 

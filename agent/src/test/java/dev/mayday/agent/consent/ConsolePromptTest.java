@@ -41,6 +41,40 @@ class ConsolePromptTest {
                 + "> Comment (optional, one line): E-mail (optional): ", output());
     }
 
+    private ConsentAnswer answerWithEarlier(String input) {
+        ConsolePrompt prompt = new ConsolePrompt(new BufferedReader(new StringReader(input)), new PrintWriter(output));
+        return prompt.ask(new ConsentRequest("Acme", "NullPointerException in acme.Game.tick", REPORT,
+                java.util.List.of("IllegalStateException in acme.Orders.get (request)", "NullPointerException in acme.Cart.add (request)")));
+    }
+
+    @Test
+    void earlierProblemReportsAreOfferedAndGoByDefault() {
+        ConsentAnswer answer = answerWithEarlier("s\n\n\n\n");
+        assertTrue(answer.send());
+        assertTrue(answer.includeEarlier());
+        assertEquals("Acme has stopped working: NullPointerException in acme.Game.tick.\n"
+                + "A report of what happened can go to its developers.\n"
+                + "Before that it went on after 2 problems, kept unsent: IllegalStateException in acme.Orders.get"
+                + " (request); NullPointerException in acme.Cart.add (request).\n"
+                + "[s] send  [d] don't send  [v] view the report  [a] always send for Acme\n"
+                + "> Comment (optional, one line): E-mail (optional): Also send 2 earlier problem reports too? [Y/n] ",
+                output());
+    }
+
+    @Test
+    void earlierProblemReportsStayWhenThePersonSaysNo() {
+        ConsentAnswer answer = answerWithEarlier("a\nsaving\n\nn\n");
+        assertTrue(answer.send());
+        assertTrue(answer.alwaysSend());
+        assertFalse(answer.includeEarlier());
+    }
+
+    @Test
+    void withoutEarlierReportsNothingMoreIsAsked() {
+        assertFalse(answer("s\n\n\n").includeEarlier());
+        assertFalse(output().contains("earlier"), output());
+    }
+
     @Test
     void emptyCommentAndEmailBecomeNull() {
         ConsentAnswer answer = answer("send\n\n   \n");
