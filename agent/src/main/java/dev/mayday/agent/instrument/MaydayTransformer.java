@@ -1,11 +1,13 @@
 package dev.mayday.agent.instrument;
 
 import dev.mayday.agent.diag.Diagnostics;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
@@ -18,6 +20,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
     private final MainLoopRules mainLoops;
     private final ClassLoader agentLoader;
     private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
+    private final AtomicInteger mainLoopClasses = new AtomicInteger();
 
     MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
@@ -45,6 +48,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
             int[] count = new int[1];
             byte[] woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
             if (woven != null) {
+                mainLoopClasses.incrementAndGet();
                 Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
                 resolveBridgeIn(loader);
             }
@@ -94,7 +98,42 @@ public final class MaydayTransformer implements ClassFileTransformer {
         return woven;
     }
 
-    private boolean hooksFor(String className) {
+    /** How many classes got main loops wrapped so far. */
+    int mainLoopClassesWoven() {
+        return mainLoopClasses.get();
+    }
+
+    /**
+     * For a dynamic attach: could this already loaded application class hold a main loop? By
+     * name first; then by its class file as its loader serves it (the cheap byte check the
+     * transformer runs), so that most classes are never retransformed. A class whose file its
+     * loader does not serve (generated in memory) may: the transformer decides on its real bytes.
+     */
+    boolean mayWeaveLoaded(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        if (loader == null || loader == agentLoader) {
+            return false;
+        }
+        String internal = c.getName().replace('.', '/');
+        if (isJdk(internal) || isMayday(internal) || internal.indexOf("$$") >= 0) {
+            return false;
+        }
+        if (mainLoops.matchesClassName(c.getName())) {
+            return true;
+        }
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
+            if (in == null) {
+                return true;
+            }
+            bytes = in.readAllBytes();
+        } catch (Throwable e) {
+            return true;
+        }
+        return mainLoops.mayMatch(c.getName(), bytes);
+    }
+
+    boolean hooksFor(String className) {
         for (JdkHook hook : jdkHooks) {
             if (hook.className.equals(className)) {
                 return true;
