@@ -28,6 +28,7 @@ public class LongRunning {
     public static void main(String[] args) throws Exception {
         dir = Paths.get(args[0]);
         Thread worker = new Thread(LongRunning::work, "early-worker");
+        worker.setDaemon(true);
         worker.start();
         System.out.println("ready " + ProcessHandle.current().pid());
         while (!take("stop")) {

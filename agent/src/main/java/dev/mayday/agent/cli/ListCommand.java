@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 
 /**
@@ -25,17 +27,24 @@ final class ListCommand {
             return 1;
         }
         long self = ProcessHandle.current().pid();
-        List<String[]> rows = new ArrayList<String[]>();
+        Map<Long, String> jvms = new TreeMap<Long, String>();
         for (String[] vm : AttachApi.list()) {
-            long pid;
             try {
-                pid = Long.parseLong(vm[0]);
+                jvms.put(Long.parseLong(vm[0]), mainOf(vm[1]));
             } catch (NumberFormatException e) {
-                continue;
+                // not a pid
             }
-            if (pid != self) {
-                rows.add(row(pid, mainOf(vm[1])));
+        }
+        for (Long pid : ProcessFacts.ownJvms()) {
+            if (!jvms.containsKey(pid)) {
+                String main = new ProcessFacts(pid).mainFromCommandLine();
+                jvms.put(pid, main == null ? "?" : main);
             }
+        }
+        jvms.remove(self);
+        List<String[]> rows = new ArrayList<String[]>();
+        for (Map.Entry<Long, String> jvm : jvms.entrySet()) {
+            rows.add(row(jvm.getKey(), jvm.getValue()));
         }
         if (rows.isEmpty()) {
             out.println("no JVM of user " + System.getProperty("user.name") + " found");

@@ -33,6 +33,54 @@ final class ProcessFacts {
         return Files.isDirectory(PROC.resolve("self"));
     }
 
+    /**
+     * This user's JVMs that {@code /proc} shows (the attach API lists only those that accept an
+     * attach, so a JVM started with {@code -XX:+DisableAttachMechanism} would be missing).
+     */
+    static List<Long> ownJvms() {
+        List<Long> pids = new ArrayList<Long>();
+        if (!haveProc()) {
+            return pids;
+        }
+        String me = System.getProperty("user.name");
+        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path d : dirs) {
+                long pid;
+                try {
+                    pid = Long.parseLong(d.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                ProcessFacts facts = new ProcessFacts(pid);
+                if (me.equals(facts.owner()) && facts.sameNamespace() && facts.mapsLibjvm()) {
+                    pids.add(pid);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // what was found so far
+        }
+        return pids;
+    }
+
+    /** The main class or the jar's file name from the command line (no program arguments), or null. */
+    String mainFromCommandLine() {
+        List<String> words = commandLine();
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("-jar") || w.equals("-m") || w.equals("--module")) {
+                return i + 1 < words.size() ? Paths.get(words.get(i + 1)).getFileName().toString() : null;
+            }
+            if (w.equals("-cp") || w.equals("-classpath") || w.equals("--class-path") || w.equals("-p")
+                    || w.equals("--module-path") || w.equals("--add-modules") || w.equals("--add-opens")
+                    || w.equals("--add-exports") || w.equals("--add-reads")) {
+                i++;
+            } else if (!w.startsWith("-")) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     /** Why this process cannot be attached to by this user, or null when nothing here says so. */
     String refusal() {
         if (!haveProc()) {
@@ -122,15 +170,24 @@ final class ProcessFacts {
     }
 
     private boolean isJvm() {
+        Boolean jvm = libjvm();
+        return jvm == null || jvm; // cannot tell: let the attach itself say
+    }
+
+    private boolean mapsLibjvm() {
+        return Boolean.TRUE.equals(libjvm());
+    }
+
+    private Boolean libjvm() {
         try {
             for (String line : Files.readAllLines(dir.resolve("maps"), StandardCharsets.ISO_8859_1)) {
                 if (line.endsWith("/libjvm.so")) {
-                    return true;
+                    return Boolean.TRUE;
                 }
             }
-            return false;
+            return Boolean.FALSE;
         } catch (IOException | RuntimeException e) {
-            return true; // cannot tell: let the attach itself say
+            return null;
         }
     }
 
