@@ -6,17 +6,20 @@ import java.util.List;
 
 /**
  * Retransforms many loaded classes without stalling the program: the JVM redefines each batch at
- * a safepoint, where every application thread waits. Batches start small and grow while a call
- * stays under a quarter of {@link #TARGET_NANOS}, shrink when one goes over half of it, and the
- * caller rests between batches for as long as the last one took, so the program gets at least
- * half the time. A batch the JVM refuses (one class it cannot redefine) is retried class by
- * class, so one odd class costs only itself.
+ * a safepoint, where every application thread waits, and each batch also costs a walk over
+ * every loaded class, so batches should be neither one class nor all of them. The size follows
+ * a running estimate of the cost per class, aiming each call at a quarter of
+ * {@link #TARGET_NANOS} (so noise on a busy machine rarely takes one over it), between
+ * {@link #MIN_SIZE} and {@link #MAX_SIZE}; between batches the caller rests as long as the last
+ * one took, so the program gets at least half the time. A batch the JVM refuses (one class it
+ * cannot redefine) is retried class by class, so one odd class costs only itself.
  */
 public final class Batches {
 
     /** The longest a single retransformation call should hold the program. */
     static final long TARGET_NANOS = 100_000_000L;
     static final int FIRST_SIZE = 32;
+    private static final int MIN_SIZE = 8;
     private static final int MAX_SIZE = 2_048;
 
     /** What one run did: classes retransformed, calls, the longest call, failures. */
@@ -60,6 +63,7 @@ public final class Batches {
 
     Result run(List<Class<?>> classes, int firstSize) {
         int size = Math.max(1, firstSize);
+        double nanosPerClass = -1;
         int calls = 0;
         int failed = 0;
         long longest = 0;
@@ -72,12 +76,13 @@ public final class Batches {
             long took = System.nanoTime() - start;
             calls++;
             longest = Math.max(longest, took);
-            i += n;
-            if (took < TARGET_NANOS / 4 && size < MAX_SIZE) {
-                size *= 2;
-            } else if (took > TARGET_NANOS / 2 && size > 1) {
-                size /= 2;
+            if (Diagnostics.debugging()) {
+                Diagnostics.debug("retransformed " + n + " class(es) in " + took / 1_000_000 + " ms");
             }
+            i += n;
+            double perClass = (double) took / n;
+            nanosPerClass = nanosPerClass < 0 ? perClass : 0.7 * nanosPerClass + 0.3 * perClass;
+            size = (int) Math.max(MIN_SIZE, Math.min(MAX_SIZE, TARGET_NANOS / 4 / Math.max(1.0, nanosPerClass)));
             if (i < classes.size()) {
                 rest(took);
             }

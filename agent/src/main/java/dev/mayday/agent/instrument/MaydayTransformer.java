@@ -106,8 +106,11 @@ public final class MaydayTransformer implements ClassFileTransformer {
     /**
      * For a dynamic attach: could this already loaded application class hold a main loop? By
      * name first; then by its class file as its loader serves it (the cheap byte check the
-     * transformer runs), so that most classes are never retransformed. A class whose file its
-     * loader does not serve (generated in memory) may: the transformer decides on its real bytes.
+     * transformer runs), so that most classes are never retransformed. A class whose loader
+     * serves no class file (generated in memory: scripts, compiled templates) is left alone
+     * unless a {@code Class#method} pattern names it: finding its annotations would mean
+     * retransforming every such class, a pause and a recompilation of the program for a case
+     * (an {@code @MainLoop} in generated code) that hardly exists. It is still woven if it loads again.
      */
     boolean mayWeaveLoaded(Class<?> c) {
         ClassLoader loader = c.getClassLoader();
@@ -124,11 +127,11 @@ public final class MaydayTransformer implements ClassFileTransformer {
         byte[] bytes;
         try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
             if (in == null) {
-                return true;
+                return false;
             }
             bytes = in.readAllBytes();
         } catch (Throwable e) {
-            return true;
+            return false;
         }
         return mainLoops.mayMatch(c.getName(), bytes);
     }
