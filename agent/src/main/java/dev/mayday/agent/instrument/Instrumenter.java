@@ -110,7 +110,7 @@ public final class Instrumenter {
                 if (c.isArray() || c.isPrimitive() || c.isHidden() || !inst.isModifiableClass(c)) {
                     continue;
                 }
-                if (c.getClassLoader() == null && transformer.hooksFor(c.getName().replace('.', '/'))) {
+                if (transformer.hooksFor(c.getName().replace('.', '/'))) {
                     jdk.add(c);
                 } else if (transformer.mayWeaveLoaded(c)) {
                     app.add(c);
