@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -166,6 +167,66 @@ class AttachTest {
             trigger("probe");
             awaitOutput("probe property=null bootstrap=false");
             stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aJavaRuntimeWithoutTheAttachModuleSaysSo(Jdk jdk) throws Exception {
+        ChildJvm jre = new ChildJvm(jdk, home).jvmArg("--limit-modules").jvmArg("java.base,java.instrument,java.logging");
+        ChildJvm.Result attach = jre.runAgentJar("attach", "1", "onCrash=continue");
+        assertEquals(1, attach.exitCode, attach.toString());
+        assertTrue(attach.stderr.startsWith("mayday: attach: this Java runtime (")
+                && attach.stderr.contains("has no jdk.attach module"), attach.toString());
+        ChildJvm.Result list = jre.runAgentJar("list");
+        assertEquals(1, list.exitCode, list.toString());
+        assertTrue(list.stderr.contains("has no jdk.attach module"), list.toString());
+    }
+
+    /** Run as root here: another user's attach command meets root's JVM. */
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void anotherUsersJvmNamesTheUserAndSudo(Jdk jdk) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
+                "needs root and runuser to act as another user");
+        long pid = startApp(jdk);
+        Process p = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", jdk.java.toString(),
+                "-jar", ChildJvm.AGENT_JAR.toString(), "attach", Long.toString(pid)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertEquals(1, p.waitFor(), out);
+        assertTrue(out.startsWith("mayday: attach: process " + pid + " belongs to user root, ")
+                && out.contains("sudo -u root java -jar "), out);
+        assertTrue(listRow(jdk, pid).endsWith("no"));
+        assertEquals(0, stop().exitCode);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aJvmInAnotherPidNamespaceIsRefusedWithWhereToRunIt(Jdk jdk) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare")),
+                "needs root and unshare for a PID namespace");
+        Path out = home.resolve("contained.txt");
+        Process unshare = new ProcessBuilder("/usr/bin/unshare", "--pid", "--fork", "--mount-proc", jdk.java.toString(),
+                "-cp", Path.of(ChildJvm.APP_CLASSES).toAbsolutePath().toString(), "demo.LongRunning", home.toString())
+                .redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(out) && Files.readString(out).contains("ready ")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.readString(out).contains("ready 1"), Files.readString(out));
+            long pid = unshare.children().findFirst().orElseThrow().pid();
+            ChildJvm.Result attach = new ChildJvm(jdk, home).runAgentJar("attach", Long.toString(pid));
+            assertEquals(1, attach.exitCode, attach.toString());
+            assertEquals("mayday: attach: process " + pid + " runs in another PID namespace (a container), where its"
+                    + " pid is 1; run the command inside that container (docker exec / kubectl exec), with the agent"
+                    + " jar there", attach.stderr.strip());
+        } finally {
+            Files.createFile(home.resolve("stop"));
+            if (!unshare.waitFor(20, TimeUnit.SECONDS)) {
+                unshare.descendants().forEach(ProcessHandle::destroyForcibly);
+                unshare.destroyForcibly();
+            }
         }
     }
 

@@ -30,6 +30,10 @@ public final class Arrival {
         Path answer = null;
         if (items != null) {
             answer = Path.of(argument);
+        } else if (AttachFile.looksLikeOne(argument)) {
+            System.err.println("mayday: cannot read the attach options file " + argument
+                    + "; Mayday was not started, nothing was changed in this JVM");
+            return null;
         } else {
             items = new ArrayList<String>();
             if (argument != null) {

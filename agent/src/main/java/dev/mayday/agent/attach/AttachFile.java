@@ -32,8 +32,13 @@ public final class AttachFile {
     private AttachFile() {
     }
 
-    /** Attaching side: the private directory and its options file; returns the options file. */
-    public static Path write(List<String> items) throws IOException {
+    /**
+     * Attaching side: the private directory and its options file; returns the options file.
+     *
+     * @param owner the target's user when it is not the one attaching (root attaching to another
+     *              user's JVM): the directory and the file are given to that user, or null
+     */
+    public static Path write(List<String> items, String owner) throws IOException {
         Path dir;
         try {
             dir = Files.createTempDirectory("mayday-attach-",
@@ -51,6 +56,12 @@ public final class AttachFile {
             Files.createFile(file);
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
+        if (owner != null) {
+            java.nio.file.attribute.UserPrincipal user =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(owner);
+            Files.setOwner(dir, user);
+            Files.setOwner(file, user);
+        }
         return file;
     }
 
@@ -59,7 +70,7 @@ public final class AttachFile {
      * deleted here, read or not), or null when the argument is something else.
      */
     static List<String> take(String argument) {
-        if (argument == null || !argument.endsWith("/" + OPTIONS) && !argument.endsWith("\\" + OPTIONS)) {
+        if (!looksLikeOne(argument)) {
             return null;
         }
         Path file = Path.of(argument);
@@ -84,6 +95,12 @@ public final class AttachFile {
                 // the directory is the attaching side's, which removes it
             }
         }
+    }
+
+    /** True when the agent argument has the form of an options file's path. */
+    static boolean looksLikeOne(String argument) {
+        return argument != null && argument.contains("mayday-attach-")
+                && (argument.endsWith("/" + OPTIONS) || argument.endsWith("\\" + OPTIONS));
     }
 
     /** Target side: the answer beside the options file (atomically: the attaching side never reads half of it). */

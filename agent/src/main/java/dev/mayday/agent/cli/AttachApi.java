@@ -12,7 +12,9 @@ import java.util.Properties;
 
 /**
  * The only class that names the JDK's attach API ({@code jdk.attach}), so the commands can say
- * clearly that a runtime without that module cannot attach, instead of failing to link.
+ * clearly that a runtime without that module cannot attach, instead of failing to link: they
+ * ask {@link AttachModule} first, and only then touch this class (whose verification already
+ * needs the API's exception classes).
  */
 final class AttachApi {
 
@@ -31,16 +33,6 @@ final class AttachApi {
     private AttachApi(VirtualMachine vm, long pid) {
         this.vm = vm;
         this.pid = pid;
-    }
-
-    /** True when this runtime has the attach API (a JDK; a jlinked JRE may not). */
-    static boolean available() {
-        return ModuleLayer.boot().findModule("jdk.attach").isPresent();
-    }
-
-    static String unavailableLine() {
-        return "this Java runtime (" + System.getProperty("java.home") + ") has no jdk.attach module, so it cannot"
-                + " attach to a JVM; run the command with a JDK's java (best the same version as the target's)";
     }
 
     /** The JVMs this user's attach API sees: pid and display name (main class or jar, and arguments). */

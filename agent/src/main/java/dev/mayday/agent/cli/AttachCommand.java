@@ -46,8 +46,8 @@ final class AttachCommand {
             err.println("mayday: attach: " + e.getMessage() + "; nothing was sent to " + pid);
             return 2;
         }
-        if (!AttachApi.available()) {
-            err.println("mayday: attach: " + AttachApi.unavailableLine());
+        if (!AttachModule.available()) {
+            err.println("mayday: attach: " + AttachModule.unavailableLine());
             return 1;
         }
         if (pid == ProcessHandle.current().pid()) {
@@ -103,7 +103,8 @@ final class AttachCommand {
         }
         Path file;
         try {
-            file = AttachFile.write(items);
+            String owner = facts.owner();
+            file = AttachFile.write(items, owner == null || owner.equals(System.getProperty("user.name")) ? null : owner);
         } catch (IOException e) {
             err.println("mayday: attach: cannot write the options file: " + e.getMessage() + "; nothing was sent");
             return 1;

@@ -22,8 +22,8 @@ final class ListCommand {
     }
 
     static int run(PrintStream out, PrintStream err) {
-        if (!AttachApi.available()) {
-            err.println("mayday: list: " + AttachApi.unavailableLine());
+        if (!AttachModule.available()) {
+            err.println("mayday: list: " + AttachModule.unavailableLine());
             return 1;
         }
         long self = ProcessHandle.current().pid();

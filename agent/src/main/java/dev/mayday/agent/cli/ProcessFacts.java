@@ -91,7 +91,8 @@ final class ProcessFacts {
         }
         String owner = owner();
         String me = System.getProperty("user.name");
-        if (owner != null && !owner.equals(me)) {
+        // root may attach to anyone's JVM (HotSpot lets root in); the options file is then given to the owner
+        if (owner != null && !owner.equals(me) && !"root".equals(me)) {
             return "process " + pid + " belongs to user " + owner + ", and a JVM lets only its own user attach;"
                     + " run the command as that user: sudo -u " + owner + " java -jar "
                     + AgentJar.path() + " attach " + pid + " ...";
