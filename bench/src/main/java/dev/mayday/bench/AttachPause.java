@@ -62,8 +62,11 @@ public final class AttachPause {
 
     private static void drive(String agentJar, String java, int classes, boolean onDisk, String options)
             throws Exception {
+        Path safepoints = Files.createTempFile("attach-pause-safepoints", ".log");
         List<String> cmd = new ArrayList<String>();
         cmd.add(java);
+        // The JVM's own account of each safepoint: the pause without the machine's scheduling noise.
+        cmd.add("-Xlog:safepoint=info:file=" + safepoints + "::filecount=0");
         cmd.add("-cp");
         cmd.add(Paths.classPathOf(AttachPause.class));
         cmd.add(AttachPause.class.getName());
@@ -85,6 +88,7 @@ public final class AttachPause {
         System.out.println("idle 3 s:     " + from.readLine());
 
         Path outbox = Files.createTempDirectory("attach-pause-outbox");
+        long logFrom = Files.size(safepoints);
         to.println("begin");
         long start = System.nanoTime();
         Process attach = new ProcessBuilder(java, "-jar", agentJar, "attach", Long.toString(pid),
@@ -95,9 +99,45 @@ public final class AttachPause {
         Thread.sleep(500);
         to.println("end");
         System.out.println("during attach: " + from.readLine());
+        System.out.println("safepoints during attach: " + safepointSummary(safepoints, logFrom));
         System.out.println("attach: status " + status + ", " + wallMs + " ms wall: " + answer);
         to.println("stop");
         target.waitFor();
+    }
+
+    /** The longest safepoint (total: reaching it and at it) by operation, from {@code -Xlog:safepoint}. */
+    static String safepointSummary(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String text = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                StandardCharsets.UTF_8);
+        java.util.Map<String, long[]> byOp = new java.util.TreeMap<String, long[]>();
+        java.util.Map<String, List<Long>> totals = new java.util.TreeMap<String, List<Long>>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("Safepoint \"([^\"]+)\"");
+        java.util.regex.Pattern at = java.util.regex.Pattern.compile("At safepoint: (\\d+) ns");
+        java.util.regex.Pattern total = java.util.regex.Pattern.compile("Total: (\\d+) ns");
+        for (String line : text.split("\n")) {
+            java.util.regex.Matcher n = name.matcher(line);
+            java.util.regex.Matcher a = at.matcher(line);
+            java.util.regex.Matcher t = total.matcher(line);
+            if (n.find() && a.find() && t.find()) {
+                long[] v = byOp.computeIfAbsent(n.group(1), k -> new long[3]);
+                v[0]++;
+                v[1] = Math.max(v[1], Long.parseLong(t.group(1)));
+                v[2] = Math.max(v[2], Long.parseLong(a.group(1)));
+                totals.computeIfAbsent(n.group(1), k -> new ArrayList<Long>()).add(Long.parseLong(t.group(1)));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (java.util.Map.Entry<String, long[]> e : byOp.entrySet()) {
+            long[] v = e.getValue();
+            List<Long> all = totals.get(e.getKey());
+            java.util.Collections.sort(all);
+            b.append(String.format("%n  %-22s %5d, median %6.1f ms, 90%% %6.1f ms, 99%% %6.1f ms, longest %7.1f ms"
+                    + " (at safepoint %7.1f ms)", e.getKey(), v[0], all.get(all.size() / 2) / 1e6,
+                    all.get((int) (all.size() * 0.9)) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6,
+                    v[1] / 1e6, v[2] / 1e6));
+        }
+        return b.length() == 0 ? "none logged" : b.toString();
     }
 
     private static void target(int count, boolean onDisk) throws Exception {

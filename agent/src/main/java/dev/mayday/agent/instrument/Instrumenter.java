@@ -120,8 +120,8 @@ public final class Instrumenter {
             }
         }
         int before = transformer.mainLoopClassesWoven();
-        Batches.Result jdkResult = new Batches(inst).run(jdk, jdk.size());
-        Batches.Result result = new Batches(inst).run(app, Batches.FIRST_SIZE);
+        Batches.Result jdkResult = new Batches(inst, transformer).run(jdk, jdk.size());
+        Batches.Result result = new Batches(inst, transformer).run(app, Batches.FIRST_SIZE);
         return result.with(jdkResult, transformer.mainLoopClassesWoven() - before);
     }
 

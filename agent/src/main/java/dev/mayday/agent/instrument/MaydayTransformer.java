@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
@@ -21,6 +22,8 @@ public final class MaydayTransformer implements ClassFileTransformer {
     private final ClassLoader agentLoader;
     private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
     private final AtomicInteger mainLoopClasses = new AtomicInteger();
+    /** Time spent in retransformations' calls here (outside the JVM's safepoint), so batches can tell the two apart. */
+    private final AtomicLong retransformNanos = new AtomicLong();
 
     MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
@@ -31,6 +34,23 @@ public final class MaydayTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
+        if (redefined == null) {
+            return weave(loader, className, bytes);
+        }
+        long start = System.nanoTime();
+        try {
+            return weave(loader, className, bytes);
+        } finally {
+            retransformNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** Nanoseconds spent here for retransformed classes so far. */
+    long retransformNanos() {
+        return retransformNanos.get();
+    }
+
+    private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         if (className == null || loader == agentLoader) {
             return null;
         }
