@@ -130,11 +130,11 @@ public final class AttachPause {
         StringBuilder b = new StringBuilder();
         for (java.util.Map.Entry<String, long[]> e : byOp.entrySet()) {
             long[] v = e.getValue();
-            List<Long> all = totals.get(e.getKey());
-            java.util.Collections.sort(all);
+            List<Long> sorted = totals.get(e.getKey());
+            java.util.Collections.sort(sorted);
             b.append(String.format("%n  %-22s %5d, median %6.1f ms, 90%% %6.1f ms, 99%% %6.1f ms, longest %7.1f ms"
-                    + " (at safepoint %7.1f ms)", e.getKey(), v[0], all.get(all.size() / 2) / 1e6,
-                    all.get((int) (all.size() * 0.9)) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6,
+                    + " (at safepoint %7.1f ms)", e.getKey(), v[0], sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.get((int) (sorted.size() * 0.9)) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6,
                     v[1] / 1e6, v[2] / 1e6));
         }
         return b.length() == 0 ? "none logged" : b.toString();
