@@ -1,5 +1,8 @@
 package dev.mayday.agent;
 
+import dev.mayday.agent.attach.Arrival;
+import dev.mayday.agent.attach.AttachFile;
+import dev.mayday.agent.attach.Presence;
 import dev.mayday.agent.capture.CrashHandler;
 import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.LoggedErrors;
@@ -7,6 +10,7 @@ import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.capture.RequestReports;
 import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.instrument.Batches;
 import dev.mayday.agent.instrument.Instrumenter;
 import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.OptionException;
@@ -58,20 +62,63 @@ public final class Mayday {
             System.exit(BAD_OPTIONS_EXIT);
             return;
         }
-        start(options, inst, agentLoader, err);
+        Instrumenter instrumenter = start(options, inst, agentLoader, err, false);
+        if (instrumenter == null) {
+            err.println("mayday: " + Presence.alreadyLine(Presence.current()));
+        }
     }
 
-    /** Dynamic attach: the SPEC's {@code attach} command is not built yet; nothing is changed. */
-    public static void agentmain(String args, Instrumentation inst, ClassLoader agentLoader) {
-        System.err.println("mayday: dynamic attach is not built yet in this version; this JVM is unchanged");
-    }
-
-    private static synchronized void start(final Options options, final Instrumentation inst, ClassLoader agentLoader,
-                                           PrintStream err) {
-        if (started) {
+    /**
+     * Dynamic attach, once {@link Arrival} has checked the options: everything premain does, then
+     * the classes already loaded are hooked as if the transformer had seen them load (batched),
+     * and the attaching side gets one line saying what was done.
+     *
+     * @param items the option items, one per line
+     */
+    public static void agentmain(String items, Instrumentation inst, ClassLoader agentLoader) {
+        Options options;
+        try {
+            options = OptionsLoader.loadItems(Arrival.items(items), System.getProperties(), System.getenv());
+        } catch (OptionException e) {
+            // Checked a moment ago: only a config file changed meanwhile gets here.
+            Arrival.answer(AttachFile.REFUSED, e.getMessage() + "; nothing was changed in this JVM");
             return;
         }
+        Instrumenter instrumenter;
+        try {
+            instrumenter = start(options, inst, agentLoader, System.err, true);
+        } catch (RuntimeException | Error e) {
+            Arrival.answer(AttachFile.REFUSED, "the agent did not start: " + e);
+            throw e;
+        }
+        if (instrumenter == null) {
+            Arrival.answer(AttachFile.ALREADY, Presence.alreadyLine(Presence.current()));
+            return;
+        }
+        Batches.Result done = instrumenter.retransformLoaded();
+        Arrival.answer(AttachFile.STARTED, "Mayday " + agentVersion() + " runs in this JVM now (options "
+                + options.digest() + "); " + done.summary());
+    }
+
+    /** The instrumenter, or null when Mayday already runs in this JVM (then nothing is changed). */
+    private static synchronized Instrumenter start(final Options options, final Instrumentation inst,
+                                                   ClassLoader agentLoader, PrintStream err, boolean attached) {
+        if (started || !Presence.claim()) {
+            return null;
+        }
         started = true;
+        try {
+            Instrumenter instrumenter = startClaimed(options, inst, agentLoader, err, attached);
+            Presence.started(options, attached ? "attach" : "javaagent");
+            return instrumenter;
+        } catch (RuntimeException | Error e) {
+            Presence.release();
+            throw e;
+        }
+    }
+
+    private static Instrumenter startClaimed(final Options options, final Instrumentation inst,
+                                             ClassLoader agentLoader, PrintStream err, boolean attached) {
         Diagnostics.configure(options.flag(Option.DEBUG), err);
         for (Option o : options.givenButNotBuilt()) {
             Diagnostics.warn("option " + o.key() + " is not built yet in this version; it is accepted and ignored");
@@ -87,9 +134,12 @@ public final class Mayday {
         StreamTap.keep(options.captures("stdout"), options.captures("stderr"));
 
         // Thread and FileOutputStream are hooked before main runs: a program may print or set its
-        // own default handler in its first line.
+        // own default handler in its first line. (An attach hooks them with everything else loaded;
+        // the tap then reads streams the program had set before Mayday arrived.)
         final Instrumenter instrumenter = Instrumenter.install(inst, options, agentLoader);
-        instrumenter.hookThreadAndSystem();
+        if (!attached) {
+            instrumenter.hookThreadAndSystem();
+        }
         // The main thread's re-entrancy flag exists before any crash needs it.
         if (ReentrancyGuard.enter()) {
             ReentrancyGuard.exit();
@@ -130,6 +180,7 @@ public final class Mayday {
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());
         }
+        return instrumenter;
     }
 
     /** The version Maven wrote into the jar. */

@@ -15,16 +15,52 @@ import java.util.jar.JarFile;
 public final class Launcher {
 
     private static final String CLI_MAIN = "dev.mayday.agent.cli.Cli";
+    private static final String ARRIVAL = "dev.mayday.agent.attach.Arrival";
+    /** {@code dev.mayday.agent.attach.Presence.PROPERTY}: set by the first copy of Mayday in a JVM. */
+    private static final String PRESENCE = "dev.mayday.agent";
 
     private Launcher() {
     }
 
     public static void premain(String args, Instrumentation inst) {
+        String present = System.getProperty(PRESENCE);
+        if (present != null) {
+            // A second -javaagent copy (JAVA_TOOL_OPTIONS and the command line, say): one line, nothing else.
+            System.err.println("mayday: Mayday is already running in this JVM (" + present
+                    + "); this copy changes nothing, the first copy's options stay");
+            return;
+        }
         start(args, inst, "premain");
     }
 
+    /**
+     * Dynamic attach. The options are read and checked in Mayday's own class loader before the
+     * bootstrap classes are defined, so an attach that is refused (bad options, Mayday already
+     * here) leaves the JVM as it was. The cost of the reflective call does not matter here.
+     */
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst, "agentmain");
+        if (isJdkTool()) {
+            return;
+        }
+        try {
+            File jar = agentJar();
+            JarFile jarFile = new JarFile(jar, false);
+            AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
+            Method accept = Class.forName(ARRIVAL, true, loader).getMethod("accept", String.class);
+            String items = (String) accept.invoke(null, args);
+            if (items == null) {
+                jarFile.close();
+                return; // refused or already here: the arrival answered
+            }
+            BootstrapInjector.inject(inst, jarFile);
+            AgentStarter.start("agentmain", items, inst, loader);
+        } catch (InvocationTargetException e) {
+            System.err.println("mayday: the agent did not start: " + e.getCause());
+        } catch (ExceptionInInitializerError e) {
+            System.err.println("mayday: the agent did not start: " + e.getCause());
+        } catch (Throwable e) {
+            System.err.println("mayday: the agent did not start: " + e);
+        }
     }
 
     /** {@code java -jar mayday-agent.jar COMMAND}. */

@@ -26,6 +26,7 @@ final class Preloader implements Runnable {
         "dev.mayday.agent.options.Options$OnCrash",
         "dev.mayday.agent.options.Options$Uncaught",
         "dev.mayday.agent.diag.Diagnostics",
+        "dev.mayday.agent.attach.Presence",
     };
 
     private final ClassLoader loader;

@@ -196,6 +196,11 @@ public final class ChildJvm {
             return stdout;
         }
 
+        /** What it printed on stdout so far. */
+        String stdoutSoFar() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        }
+
         /** What it printed on stderr so far. */
         String stderrSoFar() throws IOException {
             return Files.readString(stderr, StandardCharsets.UTF_8);

@@ -30,9 +30,13 @@ public final class Cli {
             case "send":
                 return SendCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "list":
+                if (args.length != 1) {
+                    err.println("mayday: usage: list");
+                    return 2;
+                }
+                return ListCommand.run(out, err);
             case "attach":
-                err.println("mayday: '" + args[0] + "' is not built yet in this version");
-                return 1;
+                return AttachCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             default:
                 err.println("mayday: unknown command '" + args[0] + "'; commands: show, list, attach, send");
                 return 2;
@@ -42,8 +46,8 @@ public final class Cli {
     private static void usage(PrintStream out) {
         out.println("usage: java -jar mayday-agent.jar COMMAND");
         out.println("  show FILE                  print a crash report as a person would read it");
-        out.println("  list                       JVMs Mayday can attach to (not built yet)");
-        out.println("  attach PID [key=value,...] load Mayday into a running JVM (not built yet)");
+        out.println("  list                       this user's JVMs: main class, Java version, Mayday in it or not");
+        out.println("  attach PID [key=value,...] load Mayday into a running JVM with those options");
         out.println("  send [outbox=DIR] [send=URL] [token=T]  deliver what waits in the outbox now");
     }
 }

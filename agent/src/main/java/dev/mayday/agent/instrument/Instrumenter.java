@@ -21,10 +21,14 @@ public final class Instrumenter {
 
     private final Instrumentation inst;
     private final List<JdkHook> hooks;
+    private final MaydayTransformer transformer;
+    /** Set once {@link #retransformLoaded()} has hooked everything loaded (a dynamic attach). */
+    private volatile boolean allLoadedDone;
 
-    private Instrumenter(Instrumentation inst, List<JdkHook> hooks) {
+    private Instrumenter(Instrumentation inst, List<JdkHook> hooks, MaydayTransformer transformer) {
         this.inst = inst;
         this.hooks = hooks;
+        this.transformer = transformer;
     }
 
     /** Registers the transformer for every hook the options ask for. */
@@ -55,9 +59,10 @@ public final class Instrumenter {
         letJdkModulesReadBootstrap(inst);
         LogHooks logHooks = new LogHooks(options.captures("logback"), options.captures("log4j2"),
                 options.captures("jul"));
-        inst.addTransformer(new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)), logHooks,
-                agentLoader), true);
-        return new Instrumenter(inst, hooks);
+        MaydayTransformer transformer = new MaydayTransformer(hooks, new MainLoopRules(options.list(Option.MAIN_LOOP)),
+                logHooks, agentLoader);
+        inst.addTransformer(transformer, true);
+        return new Instrumenter(inst, hooks, transformer);
     }
 
     /**
@@ -82,6 +87,9 @@ public final class Instrumenter {
      * loaded classes takes milliseconds, so this runs on Mayday's thread, not in premain.
      */
     public void hookOtherLoadedJdkClasses() {
+        if (allLoadedDone) {
+            return; // an attach did it already
+        }
         List<Class<?>> loaded = new ArrayList<Class<?>>(4);
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (c == Thread.class || c == FileOutputStream.class || c.getClassLoader() != null) {
@@ -94,6 +102,38 @@ public final class Instrumenter {
             }
         }
         retransform(loaded);
+    }
+
+    /**
+     * A dynamic attach: retransforms every loaded class the transformer would have woven had it
+     * seen it load: the classes of every JDK hook in the list (whatever hooks exist), and the
+     * application classes that may hold a main loop. The JDK hooks go first, in one call (a
+     * handful of classes); the application classes go in batches sized so that each call stays
+     * well under {@link Batches#TARGET_NANOS}, with a rest between batches as long as the batch
+     * took, so a big application is never held for long.
+     */
+    public Batches.Result retransformLoaded() {
+        allLoadedDone = true;
+        List<Class<?>> jdk = new ArrayList<Class<?>>();
+        List<Class<?>> app = new ArrayList<Class<?>>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            try {
+                if (c.isArray() || c.isPrimitive() || c.isHidden() || !inst.isModifiableClass(c)) {
+                    continue;
+                }
+                if (transformer.hooksFor(c.getName().replace('.', '/'))) {
+                    jdk.add(c);
+                } else if (transformer.mayWeaveLoaded(c)) {
+                    app.add(c);
+                }
+            } catch (Throwable e) {
+                Diagnostics.debug("skipped " + c + " while looking for classes to hook: " + e);
+            }
+        }
+        int before = transformer.mainLoopClassesWoven();
+        Batches.Result jdkResult = new Batches(inst, transformer).run(jdk, jdk.size());
+        Batches.Result result = new Batches(inst, transformer).run(app, Batches.FIRST_SIZE);
+        return result.with(jdkResult, transformer.mainLoopClassesWoven() - before);
     }
 
     private void retransform(List<Class<?>> loaded) {

@@ -38,6 +38,16 @@ public final class MainLoopRules {
         }
     }
 
+    /** True when a {@code Class#method} pattern names this class (dotted name). */
+    boolean matchesClassName(String className) {
+        for (Glob g : classGlobs) {
+            if (g.matches(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Cheap test run for every class loaded: could this class hold a main loop?
      *

@@ -1,11 +1,14 @@
 package dev.mayday.agent.instrument;
 
 import dev.mayday.agent.diag.Diagnostics;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sees every class as it is loaded (and the few JDK classes Mayday retransforms). JDK classes get
@@ -21,6 +24,9 @@ public final class MaydayTransformer implements ClassFileTransformer {
     private final ClassLoader agentLoader;
     private final Map<ClassLoader, Boolean> bridgeResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
     private final Map<ClassLoader, Boolean> requestFailuresResolvedIn = new WeakHashMap<ClassLoader, Boolean>();
+    private final AtomicInteger mainLoopClasses = new AtomicInteger();
+    /** Time spent in retransformations' calls here (outside the JVM's safepoint), so batches can tell the two apart. */
+    private final AtomicLong retransformNanos = new AtomicLong();
 
     MaydayTransformer(List<JdkHook> jdkHooks, MainLoopRules mainLoops, LogHooks logHooks, ClassLoader agentLoader) {
         this.jdkHooks = jdkHooks;
@@ -32,6 +38,23 @@ public final class MaydayTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
+        if (redefined == null) {
+            return weave(loader, className, bytes);
+        }
+        long start = System.nanoTime();
+        try {
+            return weave(loader, className, bytes);
+        } finally {
+            retransformNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /** Nanoseconds spent here for retransformed classes so far. */
+    long retransformNanos() {
+        return retransformNanos.get();
+    }
+
+    private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         if (className == null || loader == agentLoader) {
             return null;
         }
@@ -58,6 +81,7 @@ public final class MaydayTransformer implements ClassFileTransformer {
             if (mainLoops.mayMatch(dotted, bytes)) {
                 woven = ClassWeaving.weaveMainLoops(mainLoops, dotted, bytes, count);
                 if (woven != null) {
+                    mainLoopClasses.incrementAndGet();
                     Diagnostics.debug("wrapped " + count[0] + " main-loop method(s) in " + dotted);
                     resolveIn(loader, bridgeResolvedIn, "dev.mayday.bootstrap.Bridge");
                 }
@@ -149,7 +173,45 @@ public final class MaydayTransformer implements ClassFileTransformer {
         return woven;
     }
 
-    private boolean hooksFor(String className) {
+    /** How many classes got main loops wrapped so far. */
+    int mainLoopClassesWoven() {
+        return mainLoopClasses.get();
+    }
+
+    /**
+     * For a dynamic attach: could this already loaded application class hold a main loop? By
+     * name first; then by its class file as its loader serves it (the cheap byte check the
+     * transformer runs), so that most classes are never retransformed. A class whose loader
+     * serves no class file (generated in memory: scripts, compiled templates) is left alone
+     * unless a {@code Class#method} pattern names it: finding its annotations would mean
+     * retransforming every such class, a pause and a recompilation of the program for a case
+     * (an {@code @MainLoop} in generated code) that hardly exists. It is still woven if it loads again.
+     */
+    boolean mayWeaveLoaded(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        if (loader == null || loader == agentLoader) {
+            return false;
+        }
+        String internal = c.getName().replace('.', '/');
+        if (isJdk(internal) || isMayday(internal) || internal.indexOf("$$") >= 0) {
+            return false;
+        }
+        if (mainLoops.matchesClassName(c.getName())) {
+            return true;
+        }
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
+            if (in == null) {
+                return false;
+            }
+            bytes = in.readAllBytes();
+        } catch (Throwable e) {
+            return false;
+        }
+        return mainLoops.mayMatch(c.getName(), bytes);
+    }
+
+    boolean hooksFor(String className) {
         for (JdkHook hook : jdkHooks) {
             if (hook.className.equals(className)) {
                 return true;

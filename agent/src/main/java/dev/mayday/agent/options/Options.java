@@ -114,6 +114,32 @@ public final class Options {
         return result;
     }
 
+    /**
+     * A short fingerprint of the resolved options (64-bit FNV-1a, hex), so two JVMs, or an
+     * attach and the JVM it meets, can tell whether they run with the same options. The token's
+     * value is left out: the digest is shown by {@code list}. No MessageDigest: it is computed
+     * in premain, where loading the security providers would cost milliseconds.
+     */
+    public String digest() {
+        long h = 0xcbf29ce484222325L;
+        for (Option o : Option.values()) {
+            List<String> v = values.get(o);
+            String text = o == Option.TOKEN ? (v.isEmpty() ? "" : "set") : String.join("\u0000", v);
+            h = fnv(fnv(h, o.key()), text);
+        }
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()) + hex;
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= 0xff;
+        return h * 0x100000001b3L;
+    }
+
     /** {@code ~} or {@code ~/x} becomes the user's home directory. */
     static Path expandHome(String path) {
         if (path.equals("~") || path.startsWith("~/")) {

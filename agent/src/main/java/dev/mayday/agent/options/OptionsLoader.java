@@ -33,8 +33,22 @@ public final class OptionsLoader {
     /** Loads from the given sources (tests pass their own). */
     public static Options load(String agentArgs, Properties systemProperties, Map<String, String> environment)
             throws OptionException {
+        return load(fromAgentArgs(agentArgs), systemProperties, environment);
+    }
+
+    /**
+     * Loads with option items given one {@code key=value} each, not split at {@code ','}: the
+     * options of a dynamic attach, which travel in a file so that values may hold commas.
+     */
+    public static Options loadItems(List<String> items, Properties systemProperties, Map<String, String> environment)
+            throws OptionException {
+        return load(fromItems(items, "attach options"), systemProperties, environment);
+    }
+
+    private static Options load(OptionSource first, Properties systemProperties, Map<String, String> environment)
+            throws OptionException {
         List<OptionSource> sources = new ArrayList<OptionSource>(4);
-        sources.add(fromAgentArgs(agentArgs));
+        sources.add(first);
         sources.add(fromSystemProperties(systemProperties));
         List<String> ignored = new ArrayList<String>(0);
         sources.add(fromEnvironment(environment, ignored));
@@ -61,6 +75,24 @@ public final class OptionsLoader {
             resolved.put(option, Collections.unmodifiableList(value));
         }
         return new Options(resolved, ignored);
+    }
+
+    static OptionSource fromItems(List<String> items, String name) throws OptionException {
+        OptionSource source = new OptionSource(name);
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new OptionException("bad option '" + item + "'; expected key=value (valid options: "
+                        + Option.allKeys() + ")");
+            }
+            String key = item.substring(0, eq).trim();
+            Option option = Option.byKey(key);
+            if (option == null) {
+                throw OptionSource.unknown(key, name);
+            }
+            source.add(option, item.substring(eq + 1).trim());
+        }
+        return source;
     }
 
     private static String first(List<OptionSource> sources, Option option) {
