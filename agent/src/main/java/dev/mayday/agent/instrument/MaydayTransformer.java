@@ -196,8 +196,9 @@ public final class MaydayTransformer implements ClassFileTransformer {
         if (isJdk(internal) || isMayday(internal) || internal.indexOf("$$") >= 0) {
             return false;
         }
-        if (mainLoops.matchesClassName(c.getName())) {
-            return true;
+        if (mainLoops.matchesClassName(c.getName()) || logHooks.target(internal) != null
+                || (logHooks.jboss() && internal.equals(JdkHook.JBOSS_LOGGER.className))) {
+            return true; // a main loop by name, or a log framework already configured
         }
         byte[] bytes;
         try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
@@ -208,7 +209,8 @@ public final class MaydayTransformer implements ClassFileTransformer {
         } catch (Throwable e) {
             return false;
         }
-        return mainLoops.mayMatch(c.getName(), bytes);
+        // A main loop by annotation, or a server's request boundary (Servlet, Jetty, Netty).
+        return mainLoops.mayMatch(c.getName(), bytes) || RequestBoundaries.mayDeclare(internal, bytes);
     }
 
     boolean hooksFor(String className) {
