@@ -74,6 +74,10 @@ final class HeldBack {
                 }, "mayday-repeats"));
             } catch (IllegalStateException e) {
                 writeRecords(); // the JVM is already ending: write what there is now
+            } catch (RuntimeException e) {
+                // A SecurityManager that refuses hooks: the counts still go with the next report.
+                Diagnostics.warn("repeats held back by quiet cannot be kept past the program's end here ("
+                        + e.getClass().getSimpleName() + "); they go with the next report of each failure");
             }
         }
     }
