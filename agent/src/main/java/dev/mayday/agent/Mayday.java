@@ -172,7 +172,7 @@ public final class Mayday {
         LogCapture.setEnabled(options.captures("logback"), options.captures("log4j2"));
         Options.Logged logged = options.logged();
         if (logged != Options.Logged.OFF) {
-            LogCapture.installLogged(new LoggedErrors(reporter, followUp),
+            LogCapture.installLogged(new LoggedErrors(reporter, followUp, crashHandler),
                     logged == Options.Logged.WARN ? LogCapture.WARN : LogCapture.ERROR);
         }
         RequestFailures.install(new RequestReports(crashHandler, options.redact()));

@@ -9,7 +9,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -216,7 +215,6 @@ class RequestFailureTest {
         }
     }
 
-    @Disabled("needs the logged kind from issue-9a; enabled at merge")
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
     void aFailureTheHandlerCatchesAndLogsIsOneLoggedReport(Jdk jdk) throws Exception {

@@ -91,6 +91,14 @@ public final class CrashHandler implements CrashSink {
      * Reported once per exception object (a nested dispatch, or the server logging it afterwards,
      * makes no second report); the request goes on at once after the report is written.
      */
+    /**
+     * True the first time this exception object is offered for a report by any path: a server
+     * that reports a request failure and then logs the same exception at ERROR makes one report.
+     */
+    boolean firstReport(Throwable failure) {
+        return recent.firstTime(failure);
+    }
+
     void requestFailed(Throwable failure, String request, String server) {
         freeMemoryFor(failure);
         if (recent.firstTime(failure)) {

@@ -20,16 +20,22 @@ public final class LoggedErrors implements LoggedSink {
 
     private final Reporter reporter;
     private final FollowUp followUp;
+    private final CrashHandler crashes;
 
-    public LoggedErrors(Reporter reporter, FollowUp followUp) {
+    /** @param crashes the other reporting paths: an exception one of them reported is not reported again */
+    public LoggedErrors(Reporter reporter, FollowUp followUp, CrashHandler crashes) {
         this.reporter = reporter;
         this.followUp = followUp;
+        this.crashes = crashes;
     }
 
     @Override
     public void logged(Thread thread, Throwable thrown, String framework, LogEntry entry) {
         if (thread.getName().startsWith("mayday-")) {
             return; // Mayday's own threads (reporter, sender, consent): never a report of Mayday itself
+        }
+        if (!crashes.firstReport(thrown)) {
+            return; // already reported (a server's request failure it then logs, a main loop's crash)
         }
         Map<String, String> details = new LinkedHashMap<String, String>(4);
         details.put("logger", entry.logger());
