@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * Retransforms many loaded classes without stalling the program: the JVM redefines each batch at
- * a safepoint, where every application thread waits, and each batch also costs a walk over
- * every loaded class, so batches should be neither one class nor all of them. The size follows
- * a running estimate of the JVM's cost per class (a call's time less the time the transformer
- * took, which runs before the safepoint while the program goes on), aiming each batch at a quarter of
- * {@link #TARGET_NANOS} (so noise on a busy machine rarely takes one over it), between
- * {@link #MIN_SIZE} and {@link #MAX_SIZE}; between batches the caller rests as long as the last
- * one took, so the program gets at least half the time. A batch the JVM refuses (one class it
- * cannot redefine) is retried class by class, so one odd class costs only itself.
+ * a safepoint, where every application thread waits. A call costs a part fixed whatever its
+ * size (a walk over every loaded class, deoptimisation) and a part per class, so batches should
+ * be neither one class nor all of them. Both parts are estimated as the batches go (the fixed
+ * part as the cheapest call seen, the rest per class; a call's time counts without the
+ * transformer's, which runs before the safepoint while the program goes on), and each batch is
+ * sized to take half of {@link #TARGET_NANOS} (or, where the fixed part alone takes that, to add
+ * at most a quarter of it; growing at most twofold a step), between {@link #MIN_SIZE} and {@link #MAX_SIZE};
+ * between batches the caller rests as long as the last one took, so the program gets at least
+ * half the time. A batch the JVM refuses (one class it cannot redefine) is retried class by
+ * class, so one odd class costs only itself.
  */
 public final class Batches {
 
@@ -67,6 +69,7 @@ public final class Batches {
     Result run(List<Class<?>> classes, int firstSize) {
         int size = Math.max(1, firstSize);
         double nanosPerClass = -1;
+        long fixed = Long.MAX_VALUE;
         int calls = 0;
         int failed = 0;
         long longest = 0;
@@ -87,9 +90,14 @@ public final class Batches {
                         + took / 1_000_000 + " ms of it in the JVM");
             }
             i += n;
-            double perClass = (double) took / n;
+            fixed = Math.min(fixed, took);
+            double perClass = (double) Math.max(0, took - fixed) / n;
             nanosPerClass = nanosPerClass < 0 ? perClass : 0.7 * nanosPerClass + 0.3 * perClass;
-            size = (int) Math.max(MIN_SIZE, Math.min(MAX_SIZE, TARGET_NANOS / 4 / Math.max(1.0, nanosPerClass)));
+            // Where the fixed part alone takes half the budget (a busy machine, a huge class count),
+            // more classes per call add little to each pause and spare many pauses.
+            double room = Math.max(TARGET_NANOS / 2.0 - fixed, TARGET_NANOS / 4.0);
+            size = (int) Math.max(MIN_SIZE, Math.min(MAX_SIZE, room / Math.max(1_000.0, nanosPerClass)));
+            size = Math.min(size, 2 * n); // grow step by step: the estimates start rough
             if (i < classes.size()) {
                 rest(took);
             }
