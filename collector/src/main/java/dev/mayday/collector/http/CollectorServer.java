@@ -33,7 +33,7 @@ import java.util.UUID;
 public final class CollectorServer implements AutoCloseable {
 
     static final int HEADER_BYTES = 16 * 1024;
-    static final long HEADER_MILLIS = 5_000;
+    static final long HEADER_MILLIS = 10_000;
     static final long IDLE_MILLIS = 15_000;
     static final long MIN_BODY_RATE = 1024;
 

@@ -32,7 +32,7 @@ public final class Exchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     IngestKey ingestKey;
     boolean viaSession;
-    private boolean bodyRead;
+    private boolean bodyConsumed;
 
     Exchange(Request request, Response response, Callback callback, String rest) {
         this.request = request;
@@ -86,8 +86,12 @@ public final class Exchange {
     }
 
     public InputStream body() {
-        bodyRead = true;
         return Content.Source.asInputStream(request);
+    }
+
+    /** Tells the exchange the endpoint read the body to its end, so the connection may be kept. */
+    public void bodyConsumed() {
+        bodyConsumed = true;
     }
 
     public void addHeader(String name, String value) {
@@ -114,15 +118,21 @@ public final class Exchange {
             return;
         }
         response.setStatus(status);
-        if (!bodyRead && hasBody() && request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
-            // Answered without reading what the client is still sending: the connection cannot be
-            // used again, and saying so keeps the client from sending its next request on it.
+        if (hasBody() && !consumed() && request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
+            // Answered before reading all the client sends (a refusal, a body over the limit): the
+            // connection cannot be used again, and saying so keeps the client from sending its
+            // next request on it.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+    }
+
+    private boolean consumed() {
+        long length = request.getLength();
+        return bodyConsumed && (length < 0 || Request.getContentBytesRead(request) >= length);
     }
 
     private boolean hasBody() {

@@ -66,6 +66,7 @@ final class IngestEndpoint implements Endpoint {
             byte[] body;
             try {
                 body = reader.read(ex.body(), gzip, contentLength);
+                ex.bodyConsumed();
             } catch (TooLargeException e) {
                 ex.error(413, e.getMessage());
                 return;

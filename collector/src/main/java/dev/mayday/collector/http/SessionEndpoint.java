@@ -69,6 +69,7 @@ final class SessionEndpoint implements Endpoint {
         if (body.length > MAX_BODY) {
             return null;
         }
+        ex.bodyConsumed(); // fewer bytes than asked for: the body ended
         try {
             JsonElement e = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
