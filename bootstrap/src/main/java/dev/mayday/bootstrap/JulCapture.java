@@ -41,6 +41,13 @@ public final class JulCapture {
         }
     }
 
+    /**
+     * Never inlined (the JVM honours {@code @DontInline} for classes of the boot loader, which
+     * these are): inlined, it made {@code Logger.log(LogRecord)} compile past C2's size limit for
+     * inlining, so the record escaped and was allocated where without Mayday it was not. As a real
+     * call taking the record's fields, the record itself still never escapes.
+     */
+    @jdk.internal.vm.annotation.DontInline
     private static void keep(long millis, Level level, String logger, String message, Object[] parameters,
                              Throwable thrown) {
         LogRing ring = LogRing.current();

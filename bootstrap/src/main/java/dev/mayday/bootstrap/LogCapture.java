@@ -79,6 +79,7 @@ public final class LogCapture {
      * @param level {@code Level.toInt()}
      * @param throwableProxy {@code getThrowableProxy()}, whose {@code getThrowable()} is the exception
      */
+    @jdk.internal.vm.annotation.DontInline // see JulCapture.keep: the event itself never escapes
     public static void logback(long millis, int level, String logger, String thread, String message, Object[] args,
                                Object throwableProxy) {
         try {
@@ -106,6 +107,7 @@ public final class LogCapture {
      * @param message the event's {@code Message}; {@code format} and {@code params} are its
      *        {@code getFormat()} and {@code getParameters()} (a reused message's array: copied)
      */
+    @jdk.internal.vm.annotation.DontInline
     public static void log4j2(long millis, int level, String logger, String thread, Object message, String format,
                               Object[] params, Throwable thrown) {
         try {

@@ -87,6 +87,23 @@ class LogFrameworksTest {
         assertEquals(1, LogApps.count(jbossLogs, "INFO", "system logger line"), jbossLogs.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void maydayInitialisesNoLoggingFrameworkOfTheProgram(Jdk jdk) throws Exception {
+        ChildJvm.Result late = LogApps.on(new ChildJvm(jdk, home), "jboss").run("logapps.LateLogManager");
+        assertTrue(late.stdout.contains("manager: org.jboss.logmanager.LogManager"),
+                "the program's own choice of LogManager took: " + late);
+        assertEquals(1, LogApps.count(late.onlyReport().getAsJsonArray("logs"), "INFO", "late manager line"));
+
+        ChildJvm.Result unused = LogApps.on(new ChildJvm(jdk, java.nio.file.Files.createDirectories(home.resolve("u"))),
+                "logback").jvmArg("-verbose:class").run("demo.Hello");
+        assertEquals(0, unused.exitCode, unused.toString());
+        assertTrue(unused.stdout.contains("java.lang.Object"), "class loading is listed: " + unused);
+        assertTrue(!unused.stdout.contains("ch.qos.logback") && !unused.stdout.contains("org.slf4j")
+                && !unused.stdout.contains("java.util.logging.LogManager "),
+                "a framework on the class path that the program never uses is never loaded");
+    }
+
     private static void assertLinesKeptOnce(ChildJvm.Result run, String what) throws Exception {
         assertTrue(run.stdout.contains("order 42 shipped to Oslo") || run.stderr.contains("order 42 shipped to Oslo"),
                 what + " printed its lines itself: " + run);
