@@ -244,9 +244,17 @@ public final class ChildJvm {
             return reports;
         }
 
-        /** The one report the run must have written. */
+        /**
+         * The one report the run must have written. A {@code repeats} record (what {@code quiet}
+         * held back, written at exit: issue 8) is not a report and is not counted here.
+         */
         JsonObject onlyReport() throws IOException {
-            List<JsonObject> reports = reports();
+            List<JsonObject> reports = new ArrayList<>();
+            for (JsonObject r : reports()) {
+                if (!r.has("kind") || !"repeats".equals(r.get("kind").getAsString())) {
+                    reports.add(r);
+                }
+            }
             if (reports.size() != 1) {
                 throw new AssertionError("expected 1 report, found " + reports.size() + "\n" + this);
             }

@@ -119,15 +119,24 @@ class RequestFailureTest {
         assertEquals(0, windows.exitCode, windows.toString());
         assertTrue(windows.stdout.contains("GET /orders/43: 500 x1"), windows.toString());
         assertTrue(windows.stdout.contains("again GET /ok: 200"), windows.toString());
-        List<JsonObject> reports = windows.reports();
+        List<JsonObject> reports = new java.util.ArrayList<>();
+        long heldBackAtExit = 0; // quiet's repeats record, written as the JVM ends (issue 8)
+        for (JsonObject r : windows.reports()) {
+            if ("repeats".equals(r.get("kind").getAsString())) {
+                heldBackAtExit += r.get("repeats").getAsLong();
+            } else {
+                reports.add(r);
+            }
+        }
         assertTrue(reports.size() >= 2, "the request after the window is reported: " + windows);
-        long occurrences = 0;
+        long occurrences = heldBackAtExit;
         for (JsonObject r : reports) {
             assertEquals(reports.get(0).get("signature").getAsString(), r.get("signature").getAsString());
             occurrences += 1 + r.get("repeats").getAsLong();
         }
         assertEquals(0, reports.get(0).get("repeats").getAsLong());
-        assertTrue(reports.get(reports.size() - 1).get("repeats").getAsLong() > 0, "the held back are counted");
+        assertTrue(reports.get(reports.size() - 1).get("repeats").getAsLong() > 0 || heldBackAtExit > 0,
+                "the held back are counted");
         assertEquals(201, occurrences, "each failing request is a report or counted in repeats");
     }
 
