@@ -84,6 +84,8 @@ public final class StartupComparison {
         double[] wallWithout = new double[runs];
         double[] rssWith = new double[runs];
         double[] rssWithout = new double[runs];
+        double[] cpuWith = new double[runs];
+        double[] cpuWithout = new double[runs];
         double[] wallEmpty = new double[runs];
         double[] rssEmpty = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -97,6 +99,8 @@ public final class StartupComparison {
                 p = run(plain);
                 a = run(withAgent);
             }
+            cpuWith[i] = a.cpuMs;
+            cpuWithout[i] = p.cpuMs;
             wallWith[i] = a.wallMs;
             rssWith[i] = a.rssMib;
             wallWithout[i] = p.wallMs;
@@ -109,6 +113,8 @@ public final class StartupComparison {
         }
         System.out.println("wall ms with:    " + list(wallWith));
         System.out.println("wall ms without: " + list(wallWithout));
+        System.out.println("cpu ms with:     " + list(cpuWith));
+        System.out.println("cpu ms without:  " + list(cpuWithout));
         System.out.println("peak MiB with:    " + list(rssWith));
         System.out.println("peak MiB without: " + list(rssWithout));
 
@@ -118,6 +124,9 @@ public final class StartupComparison {
                 median(wallWith), median(wallWithout), dWall, WALL_BUDGET_MS, dWall <= WALL_BUDGET_MS ? "PASS" : "FAIL");
         System.out.printf(Locale.ROOT, "median peak RSS: with %.1f MiB, without %.1f MiB, difference %+.1f MiB (budget +%.0f MiB): %s%n",
                 median(rssWith), median(rssWithout), dRss, RSS_BUDGET_MIB, dRss <= RSS_BUDGET_MIB ? "PASS" : "FAIL");
+        System.out.printf(Locale.ROOT, "median CPU (all threads, 10 ms ticks; steadier than wall on a loaded machine):"
+                + " with %.0f ms, without %.0f ms, difference %+.0f ms%n", median(cpuWith), median(cpuWithout),
+                median(cpuWith) - median(cpuWithout));
         if (emptyAgent) {
             System.out.println("wall ms empty agent:  " + list(wallEmpty));
             System.out.printf(Locale.ROOT, "for scale, an empty agent: median wall %.1f ms (%+.1f ms), peak RSS %.1f MiB (%+.1f MiB)%n",
@@ -151,15 +160,18 @@ public final class StartupComparison {
         int exit = process.waitFor();
         long end = System.nanoTime();
         long rssKb = -1;
+        long cpuTicks = -1;
         for (String line : lines) {
             if (line.startsWith("VmHWM ")) {
                 rssKb = Long.parseLong(line.substring(6).trim());
+            } else if (line.startsWith("CPU ")) {
+                cpuTicks = Long.parseLong(line.substring(4).trim());
             }
         }
         if (exit != 0 || rssKb < 0 || !lines.contains("hello")) {
             throw new IllegalStateException("child failed (exit " + exit + "): " + String.join("\n", lines));
         }
-        return new Run((end - start) / 1e6, rssKb / 1024.0);
+        return new Run((end - start) / 1e6, rssKb / 1024.0, cpuTicks * 10.0);
     }
 
     static double median(double[] values) {
@@ -195,7 +207,7 @@ public final class StartupComparison {
         return first;
     }
 
-    /** Wall time in ms and peak RSS in MiB of one child run. */
-    record Run(double wallMs, double rssMib) {
+    /** Wall time in ms, peak RSS in MiB and CPU time in ms (at 100 ticks a second) of one child run. */
+    record Run(double wallMs, double rssMib, double cpuMs) {
     }
 }

@@ -35,6 +35,7 @@ public final class Courier {
     private final String token;
     private final Clearance clearance;
     private final boolean enabled;
+    private final java.util.concurrent.ThreadFactory threads;
 
     private final Object lock = new Object();
     private Thread thread;
@@ -52,6 +53,12 @@ public final class Courier {
     private String appName;
 
     public Courier(Outbox outbox, Options options) {
+        this(outbox, options, null);
+    }
+
+    /** As above; {@code threads} makes the sender thread (null: a plain {@code new Thread}). */
+    Courier(Outbox outbox, Options options, java.util.concurrent.ThreadFactory threads) {
+        this.threads = threads;
         this.outbox = outbox;
         this.options = options;
         this.destinations = options.destinations();
@@ -120,12 +127,14 @@ public final class Courier {
     private void startThread() {
         if (thread == null) {
             try {
-                Thread t = new Thread(new Runnable() {
+                Runnable sender = new Runnable() {
                     @Override
                     public void run() {
                         loop();
                     }
-                }, "mayday-sender");
+                };
+                Thread t = threads == null ? new Thread(sender) : threads.newThread(sender);
+                t.setName("mayday-sender");
                 t.setDaemon(true);
                 t.start();
                 thread = t;
