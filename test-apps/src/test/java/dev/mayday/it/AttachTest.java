@@ -104,10 +104,22 @@ class AttachTest {
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
     void aLogbackConfiguredBeforeTheAttachFeedsTheReportAfterIt(Jdk jdk) throws Exception {
-        ChildJvm child = LogApps.on(new ChildJvm(jdk, home).withoutAgent().timeout(60), "logback", "jul-to-slf4j");
-        long pid = startApp(child, "logapps.AttachedLogbackApp");
+        assertLoggerConfiguredBeforeTheAttachFeedsTheReport(jdk,
+                LogApps.on(new ChildJvm(jdk, home).withoutAgent().timeout(60), "logback", "jul-to-slf4j"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aLog4j2ConfiguredBeforeTheAttachFeedsTheReportAfterIt(Jdk jdk) throws Exception {
+        assertLoggerConfiguredBeforeTheAttachFeedsTheReport(jdk, LogApps.on(new ChildJvm(jdk, home).withoutAgent().timeout(60)
+                .jvmArg("-Dlog4j2.configurationFile=" + LogApps.TEST_CLASSES.resolve("logapps/log4j2-info.xml")), "log4j2"));
+    }
+
+    /** The app logs at start, Mayday attaches, the app logs two records with parameters and fails its loop. */
+    private void assertLoggerConfiguredBeforeTheAttachFeedsTheReport(Jdk jdk, ChildJvm child) throws Exception {
+        long pid = startApp(child, "logapps.AttachedSlf4jApp");
         assertTrue(app.stdoutSoFar().contains("service starting before the attach"), app.stdoutSoFar());
-        ChildJvm.Result attach = attach(jdk, pid, "mainLoop=logapps.AttachedLogbackApp#step,onCrash=continue");
+        ChildJvm.Result attach = attach(jdk, pid, "mainLoop=logapps.AttachedSlf4jApp#step,onCrash=continue");
         assertEquals(0, attach.exitCode, attach.toString());
 
         trigger("go");

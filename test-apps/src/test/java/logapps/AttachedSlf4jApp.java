@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service on SLF4J and Logback (its default console configuration) that logs at start-up,
- * before any attach, then runs until told to stop. Steered through files in the directory given
- * as its argument (polled every 10 ms): {@code go} makes the next {@code step()} log two INFO
- * records with parameters, then throw; {@code stop} ends it with status 0.
+ * A service on SLF4J (Logback with its default console configuration, or Log4j2) that logs at
+ * start-up, before any attach, then runs until told to stop. Steered through files in the
+ * directory given as its argument (polled every 10 ms): {@code go} makes the next {@code step()}
+ * log two INFO records with parameters, then throw; {@code stop} ends it with status 0.
  */
-public final class AttachedLogbackApp {
+public final class AttachedSlf4jApp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AttachedLogbackApp.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AttachedSlf4jApp.class);
     private static Path dir;
     private static long steps;
 
