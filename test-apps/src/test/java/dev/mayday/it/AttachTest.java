@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,60 @@ class AttachTest {
         String row = listRow(jdk, pid);
         assertTrue(row.contains("demo.LongRunning") && row.contains("yes (options ") && row.contains("via attach"), row);
         assertTrue(row.contains(" " + jdk.feature), row);
+        assertEquals(0, stop().exitCode);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aStdoutTheProgramSetBeforeTheAttachIsCapturedAndStaysItsOwn(Jdk jdk) throws Exception {
+        long pid = startApp(new ChildJvm(jdk, home).withoutAgent().timeout(60), "demo.OwnStdoutLongRunning");
+        ChildJvm.Result attach = attach(jdk, pid, "mainLoop=demo.OwnStdoutLongRunning#step,onCrash=continue");
+        assertEquals(0, attach.exitCode, attach.toString());
+
+        trigger("go");
+        JsonObject report = awaitReports(1, 10).get(0);
+        assertEquals("main-loop", report.get("kind").getAsString());
+        JsonArray logs = report.getAsJsonArray("logs");
+        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "after attach line one"), logs.toString());
+        assertTrue(MainLoopTest.containsMessage(logs, "stdout", "after attach line two, step "), logs.toString());
+        assertEquals(1, LogApps.countAnywhere(logs, "after attach line one"), logs.toString());
+        // The program's own stream is still System.out: Mayday tapped below it, replaced nothing.
+        awaitOutput("same=");
+        assertTrue(app.stdoutSoFar().contains("same=true"), app.stdoutSoFar());
+        assertTrue(app.stdoutSoFar().contains("after attach line one\n"), app.stdoutSoFar());
+        assertEquals(0, stop().exitCode);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aLogbackConfiguredBeforeTheAttachFeedsTheReportAfterIt(Jdk jdk) throws Exception {
+        assertLoggerConfiguredBeforeTheAttachFeedsTheReport(jdk,
+                LogApps.on(new ChildJvm(jdk, home).withoutAgent().timeout(60), "logback", "jul-to-slf4j"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
+    void aLog4j2ConfiguredBeforeTheAttachFeedsTheReportAfterIt(Jdk jdk) throws Exception {
+        assertLoggerConfiguredBeforeTheAttachFeedsTheReport(jdk, LogApps.on(new ChildJvm(jdk, home).withoutAgent().timeout(60)
+                .jvmArg("-Dlog4j2.configurationFile=" + LogApps.TEST_CLASSES.resolve("logapps/log4j2-info.xml")), "log4j2"));
+    }
+
+    /** The app logs at start, Mayday attaches, the app logs two records with parameters and fails its loop. */
+    private void assertLoggerConfiguredBeforeTheAttachFeedsTheReport(Jdk jdk, ChildJvm child) throws Exception {
+        long pid = startApp(child, "logapps.AttachedSlf4jApp");
+        assertTrue(app.stdoutSoFar().contains("service starting before the attach"), app.stdoutSoFar());
+        ChildJvm.Result attach = attach(jdk, pid, "mainLoop=logapps.AttachedSlf4jApp#step,onCrash=continue");
+        assertEquals(0, attach.exitCode, attach.toString());
+
+        trigger("go");
+        JsonObject report = awaitReports(1, 10).get(0);
+        assertEquals("main-loop", report.get("kind").getAsString());
+        JsonArray logs = report.getAsJsonArray("logs");
+        // Once each: the Logback record, not also its console appender's copy on stdout.
+        assertEquals(1, LogApps.countAnywhere(logs, "order 42 shipped to Oslo"), logs.toString());
+        assertEquals(1, LogApps.countAnywhere(logs, "stock for pear is 7"), logs.toString());
+        assertEquals(1, LogApps.count(logs, "INFO", "order 42 shipped to Oslo"), logs.toString());
+        assertTrue(app.stdoutSoFar().contains("order 42 shipped to Oslo"), app.stdoutSoFar());
         assertEquals(0, stop().exitCode);
     }
 
@@ -235,7 +290,12 @@ class AttachTest {
         for (String a : jvmArgs) {
             child.jvmArg(a);
         }
-        app = child.start("demo.LongRunning", home.toString());
+        return startApp(child, "demo.LongRunning");
+    }
+
+    /** Starts {@code mainClass} (steered through files in {@link #home}) and returns its pid once it is ready. */
+    private long startApp(ChildJvm child, String mainClass) throws Exception {
+        app = child.start(mainClass, home.toString());
         String ready = awaitOutput("ready ");
         Matcher m = Pattern.compile("ready (\\d+)").matcher(ready);
         assertTrue(m.find(), ready);
