@@ -28,7 +28,6 @@ public final class LoopWatch {
     private static Thread owner;
     private static int ownerDepth;
     private static int ownerProgress;
-    private static int ownerOrigin = -1;
 
     private static final ThreadLocal<Track> TRACKS = new ThreadLocal<Track>();
     private static volatile Track[] others = new Track[0];
@@ -43,9 +42,10 @@ public final class LoopWatch {
      */
     public static final class Track {
         final WeakReference<Thread> thread;
-        volatile int depth;
-        volatile int progress;
-        volatile int origin = -1;
+        // Plain, like the owner's fields (see the class comment): no fence per call.
+        int depth;
+        int progress;
+        int origin = -1;
 
         Track(Thread thread) {
             this.thread = new WeakReference<Thread>(thread);
@@ -66,42 +66,50 @@ public final class LoopWatch {
             return progress;
         }
 
-        /** The woven origin id of the outermost call under way, or {@link #AWT_ORIGIN}. */
+        /**
+         * The woven origin id of this thread's outermost call under way, {@link #AWT_ORIGIN} for
+         * the event thread, or -1 when not known (the owner's: the watchdog reads its stack).
+         */
         public int origin() {
             return origin;
         }
     }
 
     /**
-     * Woven at the start of each main-loop method, before its try block.
+     * Woven at the start of each main-loop method, before its try block. The owner's path is a
+     * thread comparison, a load and two stores: small enough for both JIT compilers to inline.
      *
-     * @param origin the method's woven origin id
+     * @param origin the method's woven origin id (used by other threads only: the watchdog finds
+     *        the owner's outermost call on its stack)
      * @return this call's depth (1 for the outermost), which woven code keeps in a local
      */
     public static int enter(int origin) {
         if (Thread.currentThread() == owner) {
             int depth = ownerDepth + 1;
             ownerDepth = depth;
-            if (depth == 1) {
-                ownerOrigin = origin;
-            }
             ownerProgress++;
             return depth;
         }
         return enterSlowly(origin);
     }
 
-    /** Woven before each normal return of a main-loop method, with the depth {@link #enter} gave. */
+    /**
+     * Woven before each normal return of a main-loop method, with the depth {@link #enter} gave.
+     * Only the depth changes: progress is counted when calls start, and a thread back at depth 0
+     * is not inside a call at all.
+     */
     public static void exit(int depth) {
         if (Thread.currentThread() == owner) {
             ownerDepth = depth - 1;
-            ownerProgress++;
             return;
         }
+        exitSlowly(depth);
+    }
+
+    private static void exitSlowly(int depth) {
         Track t = TRACKS.get();
         if (t != null) {
             t.depth = depth - 1;
-            t.progress++;
         }
     }
 
@@ -127,7 +135,6 @@ public final class LoopWatch {
             if (owner == null) {
                 owner = current;
                 ownerDepth = 1;
-                ownerOrigin = origin;
                 ownerProgress++;
                 return 1;
             }
@@ -209,7 +216,6 @@ public final class LoopWatch {
             Track copy = new Track(o);
             copy.depth = ownerDepth;
             copy.progress = ownerProgress;
-            copy.origin = ownerOrigin;
             all[i++] = copy;
         }
         for (Track t : rest) {

@@ -29,4 +29,21 @@ public final class MainLoopOrigins {
     public static synchronized String get(int id) {
         return id >= 0 && id < ORIGINS.size() ? ORIGINS.get(id) : "unknown|unknown";
     }
+
+    /**
+     * The origin of the outermost woven method on {@code stack} (its last frame that is one), or
+     * null: the watchdog's way to name the call a stalled thread is in, which keeps the woven
+     * code from storing it at every call.
+     */
+    public static synchronized String outermostIn(StackTraceElement[] stack) {
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String method = stack[i].getClassName() + "." + stack[i].getMethodName();
+            for (String origin : ORIGINS) {
+                if (origin.endsWith("|" + method)) {
+                    return origin;
+                }
+            }
+        }
+        return null;
+    }
 }

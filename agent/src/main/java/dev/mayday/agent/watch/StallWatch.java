@@ -118,19 +118,22 @@ final class StallWatch {
         Stall stall = new Stall();
         s.stall = stall;
         String where;
+        StackTraceElement[] stack = thread.getStackTrace();
         if (originId == LoopWatch.AWT_ORIGIN) {
             stall.originType = "awtEventThread";
             stall.originPattern = "java.awt.EventQueue.dispatchEvent";
             where = "the AWT event thread has been handling one event";
         } else {
-            String origin = MainLoopOrigins.get(originId);
+            String origin = originId >= 0 ? MainLoopOrigins.get(originId) : MainLoopOrigins.outermostIn(stack);
+            if (origin == null) {
+                origin = "unknown";
+            }
             int bar = origin.indexOf('|');
             stall.originType = "mainLoop";
             stall.originPattern = bar < 0 ? origin : origin.substring(0, bar);
             stall.originMethod = bar < 0 ? null : origin.substring(bar + 1);
             where = (stall.originMethod == null ? "a main-loop call" : stall.originMethod) + " has been running";
         }
-        StackTraceElement[] stack = thread.getStackTrace();
         stall.hang = new Hang(where + " for more than " + limitMillis / 1000 + " s on thread " + thread.getName(), stack);
         addSample(s, thread, stack);
         stall.written = write(s, thread, false, false);

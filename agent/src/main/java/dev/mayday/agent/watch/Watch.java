@@ -11,14 +11,17 @@ import dev.mayday.bootstrap.TaskFailures;
  * and deadlock checks.
  *
  * <p>Not fooled by pauses: each tick counts only the time the watchdog saw itself running. A
- * wake-up later than twice the tick means the whole JVM stood still (a debugger holding every
- * thread, SIGSTOP, a suspended laptop, a long GC pause): that interval counts as one tick, not
- * as its length, so a pause never turns a working loop into a stall. A thread a debugger
+ * wait that lasted more than {@link #LATE_MILLIS} and two ticks longer than asked means the
+ * whole JVM stood still (a debugger holding every thread, SIGSTOP, a suspended laptop, a long GC
+ * pause): the excess is not counted, so a pause never turns a working loop into a stall. The
+ * watchdog's own work (writing a report) counts: it saw itself running. A thread a debugger
  * suspended alone is recognised by {@code ThreadInfo.isSuspended()}.
  */
 public final class Watch implements Runnable {
 
     static final long DEADLOCK_EVERY_MILLIS = 1000;
+    /** A wait this much (plus two ticks) longer than asked was a pause, not a busy machine's late wake-up. */
+    static final long LATE_MILLIS = 500;
     static final long EXIT_BUDGET_MILLIS = 3000;
     static final int EXIT_MAX_REPORTS = 20;
 
@@ -68,30 +71,38 @@ public final class Watch implements Runnable {
     @Override
     public void run() {
         long lastTick = System.nanoTime();
+        long pausedMillis = 0; // since lastTick: waits that lasted far longer than asked
         long nextDeadlockCheck = lastTick;
         while (true) {
             try {
                 long wait = tickMillis - (System.nanoTime() - lastTick) / 1_000_000;
                 if (wait > 0) {
+                    long waitStart = System.nanoTime();
+                    TaskFailures.Failure f = null;
                     if (swallowed) {
-                        TaskFailures.Failure f = TaskFailures.next(wait);
-                        if (f != null) {
-                            swallowedReports.report(f, f.immediate() ? "periodic task died" : "future collected unread",
-                                    true);
-                            continue;
-                        }
+                        f = TaskFailures.next(wait);
                     } else {
                         Thread.sleep(wait);
                     }
-                }
-                if (stalls == null) {
-                    lastTick = System.nanoTime();
-                    continue;
+                    long waited = (System.nanoTime() - waitStart) / 1_000_000;
+                    if (waited > wait + LATE_MILLIS + 2 * tickMillis) {
+                        pausedMillis += waited - wait; // the whole JVM stood still: not the loop's time
+                    }
+                    if (f != null) {
+                        swallowedReports.report(f, f.immediate() ? "periodic task died" : "future collected unread",
+                                true);
+                        continue;
+                    }
                 }
                 long now = System.nanoTime();
                 long elapsed = (now - lastTick) / 1_000_000;
+                long counted = Math.max(0, elapsed - pausedMillis);
                 lastTick = now;
-                stalls.tick(elapsed <= 2 * tickMillis ? elapsed : tickMillis);
+                pausedMillis = 0;
+                if (stalls == null) {
+                    continue;
+                }
+                stalls.tick(counted);
                 if (now - nextDeadlockCheck >= 0) {
                     deadlocks.check();
                     nextDeadlockCheck = System.nanoTime() + DEADLOCK_EVERY_MILLIS * 1_000_000;
