@@ -30,7 +30,7 @@ class GroupEditsBrowserTest {
     private static HttpResponse<String> edit(RunningCollector c, String action, String contentType, String body)
             throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(c.base() + "/api/group-edits/" + action))
-                .header("Authorization", "Bearer " + RunningCollector.TOKEN).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + RunningCollector.READ).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -43,7 +43,7 @@ class GroupEditsBrowserTest {
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 browser.get(c.base() + "/#/group/sig-other");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(RunningCollector.TOKEN);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(RunningCollector.READ);
                 browser.findElement(By.cssSelector("#signin button")).click();
 
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#merge-form input")))
