@@ -202,6 +202,21 @@ class CapturePathTest {
         for (String t : threads) {
             ofThese += t.startsWith(threadPrefix) ? 1 : 0;
         }
-        assertEquals(expected, ofThese, reports.size() + " reports\n" + run);
+        // Reports of 1,600 threads are large: past the outbox bound (100 reports or 64 MiB) the
+        // oldest are dropped, each drop said in one line. Those were written, then bounded: counted.
+        int dropped = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("outbox full \\([^)]*\\): dropped the (\\d+) oldest").matcher(run.stderr);
+        while (m.find()) {
+            dropped += Integer.parseInt(m.group(1));
+        }
+        if (dropped == 0) {
+            assertEquals(expected, ofThese, reports.size() + " reports\n" + run);
+        } else {
+            // (a dropped report may be any of the oldest, not only one of these threads)
+            assertTrue(ofThese + dropped >= expected, reports.size() + " reports, " + dropped
+                    + " dropped by the bound\n" + run);
+            assertFalse(run.stderr.contains("lost"), "nothing lost: " + run);
+        }
     }
 }
