@@ -245,16 +245,37 @@ public final class ChildJvm {
         }
 
         /**
-         * The one report the run must have written. A {@code repeats} record (what {@code quiet}
-         * held back, written at exit: issue 8) is not a report and is not counted here.
+         * The reports of failures: every file in the outbox but {@code repeats} records (what
+         * {@code quiet} held back, written at exit: issue 8), which are no report of their own.
          */
-        JsonObject onlyReport() throws IOException {
+        List<JsonObject> crashReports() throws IOException {
             List<JsonObject> reports = new ArrayList<>();
             for (JsonObject r : reports()) {
-                if (!r.has("kind") || !"repeats".equals(r.get("kind").getAsString())) {
+                if (!isRepeatsRecord(r)) {
                     reports.add(r);
                 }
             }
+            return reports;
+        }
+
+        /** Occurrences {@code quiet} held back that the run's {@code repeats} records count. */
+        long heldBackAtExit() throws IOException {
+            long held = 0;
+            for (JsonObject r : reports()) {
+                if (isRepeatsRecord(r)) {
+                    held += r.get("repeats").getAsLong();
+                }
+            }
+            return held;
+        }
+
+        private static boolean isRepeatsRecord(JsonObject r) {
+            return r.has("kind") && "repeats".equals(r.get("kind").getAsString());
+        }
+
+        /** The one report of a failure the run must have written ({@link #crashReports()}). */
+        JsonObject onlyReport() throws IOException {
+            List<JsonObject> reports = crashReports();
             if (reports.size() != 1) {
                 throw new AssertionError("expected 1 report, found " + reports.size() + "\n" + this);
             }

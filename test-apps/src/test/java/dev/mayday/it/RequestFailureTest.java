@@ -119,15 +119,8 @@ class RequestFailureTest {
         assertEquals(0, windows.exitCode, windows.toString());
         assertTrue(windows.stdout.contains("GET /orders/43: 500 x1"), windows.toString());
         assertTrue(windows.stdout.contains("again GET /ok: 200"), windows.toString());
-        List<JsonObject> reports = new java.util.ArrayList<>();
-        long heldBackAtExit = 0; // quiet's repeats record, written as the JVM ends (issue 8)
-        for (JsonObject r : windows.reports()) {
-            if ("repeats".equals(r.get("kind").getAsString())) {
-                heldBackAtExit += r.get("repeats").getAsLong();
-            } else {
-                reports.add(r);
-            }
-        }
+        List<JsonObject> reports = windows.crashReports();
+        long heldBackAtExit = windows.heldBackAtExit(); // quiet's repeats record (issue 8)
         assertTrue(reports.size() >= 2, "the request after the window is reported: " + windows);
         long occurrences = heldBackAtExit;
         for (JsonObject r : reports) {
