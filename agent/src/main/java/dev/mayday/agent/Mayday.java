@@ -6,6 +6,7 @@ import dev.mayday.agent.attach.Presence;
 import dev.mayday.agent.capture.CrashHandler;
 import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.LoggedErrors;
+import dev.mayday.agent.capture.MaydayThreads;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.capture.RequestReports;
@@ -129,6 +130,7 @@ public final class Mayday {
 
         LogRing.install(new LogRing(options.integer(Option.LOG_BUFFER)));
         JulCapture.setEnabled(options.captures("jul"));
+        LogCapture.setEnabled(options.captures("logback"), options.captures("log4j2"));
         // Nothing goes in front of System.out or System.err: the FileOutputStream tap reads the
         // bytes below whatever stream the program uses.
         StreamTap.keep(options.captures("stdout"), options.captures("stderr"));
@@ -144,11 +146,45 @@ public final class Mayday {
         if (ReentrancyGuard.enter()) {
             ReentrancyGuard.exit();
         }
-        final FollowUp followUp = new FollowUp(options);
         final boolean swallowed = !"off".equals(options.get(Option.SWALLOWED));
         if (swallowed) {
             TaskFailures.enable(); // a flag: the hooks track failures from now on
         }
+        // The rest (the reporter, the sinks, their threads) is not needed before the first
+        // failure: under -javaagent it is built on Mayday's own thread while the program's main
+        // starts, and a failure that comes first waits for it (Bridge.awaitStart). An attach
+        // builds it here: its caller waits for the answer anyway.
+        Runnable rest = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    startReporting(options, inst, instrumenter, swallowed);
+                } catch (Throwable e) {
+                    Diagnostics.warn("the agent did not start reporting: " + e);
+                } finally {
+                    Bridge.started();
+                }
+            }
+        };
+        if (attached) {
+            rest.run();
+        } else {
+            Thread starter = MaydayThreads.newThread("mayday-start", 0, rest, null);
+            Bridge.startingOn(starter);
+            try {
+                starter.start();
+            } catch (Throwable e) {
+                Bridge.started();
+                rest.run(); // no thread to be had: here, then
+            }
+        }
+        return instrumenter;
+    }
+
+    /** The reporter, the crash handler and the sinks, connected; then the reporter's thread. */
+    private static void startReporting(final Options options, final Instrumentation inst,
+                                       final Instrumenter instrumenter, final boolean swallowed) {
+        final FollowUp followUp = new FollowUp(options);
         final Reporter[] self = new Reporter[1];
         Reporter reporter = new Reporter(new Supplier<ReportPipeline>() {
             @Override
@@ -169,7 +205,6 @@ public final class Mayday {
         CrashHandler crashHandler = new CrashHandler(reporter, followUp, options.onCrash(), options.uncaught(),
                 options.integer(Option.EXIT_CODE));
         Bridge.install(crashHandler);
-        LogCapture.setEnabled(options.captures("logback"), options.captures("log4j2"));
         Options.Logged logged = options.logged();
         if (logged != Options.Logged.OFF) {
             LogCapture.installLogged(new LoggedErrors(reporter, followUp, crashHandler),
@@ -180,7 +215,6 @@ public final class Mayday {
         if (Diagnostics.debugging()) {
             Diagnostics.debug("started; outbox " + options.outbox());
         }
-        return instrumenter;
     }
 
     /** The version Maven wrote into the jar. */

@@ -10,8 +10,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Loads the agent's own classes and libraries, which the jar stores under {@code inst/} with the
@@ -27,11 +27,11 @@ final class AgentClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    private final JarFile jar;
+    private final ZipFile jar;
     private final String jarUrl;
     private final ProtectionDomain domain;
 
-    AgentClassLoader(File jarPath, JarFile jar, ClassLoader parent) throws MalformedURLException {
+    AgentClassLoader(File jarPath, ZipFile jar, ClassLoader parent) throws MalformedURLException {
         super("mayday", parent);
         this.jar = jar;
         URL location = jarPath.toURI().toURL();
@@ -39,12 +39,42 @@ final class AgentClassLoader extends ClassLoader {
         this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
     }
 
+    /**
+     * Mayday's own classes first, without asking the parent: the parent never has them, and each
+     * refusal would cost it a ClassNotFoundException (a stack trace filled in) at start-up, which
+     * loads a hundred of them. Everything else (the JDK) is asked of the parent, as usual.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith("java.")) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                ZipEntry entry = jar.getEntry(PREFIX + name.replace('.', '/') + CLASS_SUFFIX);
+                if (entry == null) {
+                    return super.loadClass(name, resolve);
+                }
+                c = define(name, entry);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + CLASS_SUFFIX);
+        ZipEntry entry = jar.getEntry(PREFIX + name.replace('.', '/') + CLASS_SUFFIX);
         if (entry == null) {
             throw new ClassNotFoundException(name);
         }
+        return define(name, entry);
+    }
+
+    private Class<?> define(String name, ZipEntry entry) throws ClassNotFoundException {
         byte[] bytes;
         try (InputStream in = jar.getInputStream(entry)) {
             bytes = in.readAllBytes();
@@ -67,7 +97,7 @@ final class AgentClassLoader extends ClassLoader {
 
     @Override
     protected URL findResource(String name) {
-        if (jar.getJarEntry(PREFIX + name) == null) {
+        if (jar.getEntry(PREFIX + name) == null) {
             return null;
         }
         try {

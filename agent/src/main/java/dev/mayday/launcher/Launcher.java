@@ -4,7 +4,7 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.jar.JarFile;
+import java.util.zip.ZipFile;
 
 /**
  * The only agent class the application's class loader defines: the entry point of
@@ -44,7 +44,7 @@ public final class Launcher {
         }
         try {
             File jar = agentJar();
-            JarFile jarFile = new JarFile(jar, false);
+            ZipFile jarFile = new ZipFile(jar);
             AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
             Method accept = Class.forName(ARRIVAL, true, loader).getMethod("accept", String.class);
             String items = (String) accept.invoke(null, args);
@@ -66,7 +66,7 @@ public final class Launcher {
     /** {@code java -jar mayday-agent.jar COMMAND}. */
     public static void main(String[] args) throws Throwable {
         File jar = agentJar();
-        AgentClassLoader loader = new AgentClassLoader(jar, new JarFile(jar, false), Launcher.class.getClassLoader());
+        AgentClassLoader loader = new AgentClassLoader(jar, new ZipFile(jar), Launcher.class.getClassLoader());
         Method main = loader.loadClass(CLI_MAIN).getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) args);
@@ -81,7 +81,7 @@ public final class Launcher {
         }
         try {
             File jar = agentJar();
-            JarFile jarFile = new JarFile(jar, false);
+            ZipFile jarFile = new ZipFile(jar);
             BootstrapInjector.inject(inst, jarFile);
             // The platform loader as parent: the JDK's modules, but not the application's class path.
             AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());

@@ -8,25 +8,33 @@ package dev.mayday.launcher;
  */
 final class Preloader implements Runnable {
 
+    /**
+     * In the order premain needs them, leaving out the first ones (Mayday, the options), which
+     * premain loads itself while this thread starts: first the hooks, then what Mayday's start
+     * thread builds beside the program's main.
+     */
     private static final String[] CLASSES = {
+        "dev.mayday.agent.attach.Presence",
+        "dev.mayday.agent.diag.Diagnostics",
         "dev.mayday.agent.instrument.Instrumenter",
         "dev.mayday.agent.instrument.JdkHook",
-        "dev.mayday.agent.instrument.EntryPatcher",
         "dev.mayday.agent.instrument.EntryPatcher$Call",
+        "dev.mayday.agent.instrument.LogHooks",
         "dev.mayday.agent.instrument.MaydayTransformer",
         "dev.mayday.agent.instrument.MainLoopRules",
-        "dev.mayday.agent.instrument.Glob",
+        "dev.mayday.agent.instrument.EntryPatcher",
+        "dev.mayday.agent.capture.MaydayThreads",
+        "dev.mayday.agent.capture.MaydayThreads$Worker",
+        "dev.mayday.agent.capture.MaydayThreads$1",
+        "dev.mayday.agent.capture.FollowUp",
         "dev.mayday.agent.capture.Reporter",
-        "dev.mayday.agent.capture.Reporter$1",
-        "dev.mayday.agent.capture.Reporter$Job",
         "dev.mayday.agent.capture.CrashHandler",
         "dev.mayday.agent.capture.RecentFailures",
-        "dev.mayday.agent.capture.CrashEvent",
-        "dev.mayday.agent.options.Options",
-        "dev.mayday.agent.options.Options$OnCrash",
-        "dev.mayday.agent.options.Options$Uncaught",
-        "dev.mayday.agent.diag.Diagnostics",
-        "dev.mayday.agent.attach.Presence",
+        "dev.mayday.agent.capture.ExitGate",
+        "dev.mayday.agent.capture.LoggedErrors",
+        "dev.mayday.agent.capture.RequestReports",
+        "dev.mayday.agent.instrument.LogHooks$Target",
+        "dev.mayday.agent.instrument.RequestBoundaries",
     };
 
     private final ClassLoader loader;

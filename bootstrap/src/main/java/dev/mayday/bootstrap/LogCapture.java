@@ -184,6 +184,10 @@ public final class LogCapture {
             return;
         }
         LoggedSink s = sink;
+        if (s == null) {
+            Bridge.awaitStart(); // the agent is still starting (returns at once when it is not)
+            s = sink;
+        }
         // Inside Mayday's own handling (a report being built on this thread): never a report of it.
         if (s == null || !ReentrancyGuard.enter()) {
             return;

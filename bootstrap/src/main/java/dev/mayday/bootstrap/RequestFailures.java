@@ -98,6 +98,10 @@ public final class RequestFailures {
             return;
         }
         RequestSink s = sink;
+        if (s == null) {
+            Bridge.awaitStart(); // the agent is still starting (returns at once when it is not)
+            s = sink;
+        }
         if (s == null || failure == null || request == null) {
             return;
         }
@@ -122,6 +126,10 @@ public final class RequestFailures {
     /** Woven at the start of Netty's {@code DefaultChannelPipeline.onUnhandledInboundException}. */
     public static void unhandledInNetty(Object pipeline, Throwable failure) {
         RequestSink s = sink;
+        if (s == null) {
+            Bridge.awaitStart(); // the agent is still starting (returns at once when it is not)
+            s = sink;
+        }
         if (s == null || failure == null || !ReentrancyGuard.enter()) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.mayday.agent.capture;
 import dev.mayday.agent.consent.ConsentFlow;
 import dev.mayday.agent.consent.ConsentStore;
 import dev.mayday.agent.delivery.Courier;
+import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.Options;
 import dev.mayday.agent.outbox.Outbox;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ public final class FollowUp {
 
     /** At start-up, on Mayday's thread: sends what earlier runs left in the outbox. */
     public void startUp() {
+        if (options.list(Option.SEND).isEmpty() || options.consent() == Options.Consent.NEVER) {
+            return; // nowhere to deliver to (the Courier would say the same, after loading all of it)
+        }
         flow().courier().deliverLeftovers();
     }
 

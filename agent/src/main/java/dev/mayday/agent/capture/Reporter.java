@@ -356,7 +356,11 @@ public final class Reporter {
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
         long settle = TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_SETTLE_MILLIS);
         // Nothing failed yet: a moment for threads failing just now (daemons as main returns),
-        // then the program's exit is not delayed any further.
+        // then the program's exit is not delayed any further. A program with no daemon thread of
+        // its own left has nothing on the way: its exit is not delayed at all.
+        if (!everHandedOver && !programDaemonsRunning()) {
+            return;
+        }
         for (int i = 0; i < 4 && !everHandedOver; i++) {
             LockSupport.parkNanos(5_000_000);
         }
@@ -404,6 +408,14 @@ public final class Reporter {
         }
         if (lost > 0) {
             Diagnostics.warn(lost + " crash report(s) lost: the JVM ended before they could be written");
+        }
+    }
+
+    private static boolean programDaemonsRunning() {
+        try {
+            return ProgramDaemons.running();
+        } catch (Throwable e) {
+            return true; // cannot tell: wait the moment, as before
         }
     }
 

@@ -8,7 +8,6 @@ import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -106,7 +105,7 @@ public final class FatalErrorLogs {
     static List<Path> candidates() {
         Set<Path> dirs = new java.util.LinkedHashSet<Path>();
         String pattern = "hs_err_pid*.log";
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg : JvmArguments.get()) {
             if (arg.startsWith("-XX:ErrorFile=")) {
                 Path p = Paths.get(arg.substring("-XX:ErrorFile=".length())).toAbsolutePath();
                 dirs.add(p.getParent());

@@ -3,9 +3,6 @@ package dev.mayday.agent.instrument;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Inserts one static call at the start of one method of a class file, without a bytecode
@@ -62,18 +59,16 @@ final class EntryPatcher {
             return null;
         }
         int cpCount = u2(8);
-        List<String> utf8 = new ArrayList<String>(cpCount);
-        for (int i = 0; i < cpCount; i++) {
-            utf8.add(null);
-        }
+        // Where each Utf8 constant starts; names are compared in place rather than decoded, as
+        // this runs in premain, interpreted, over classes with a thousand constants (Thread).
+        int[] utf8 = new int[cpCount];
         pos = 10;
         for (int i = 1; i < cpCount; i++) {
             int tag = b[pos] & 0xff;
             switch (tag) {
                 case 1:
-                    int length = u2(pos + 1);
-                    utf8.set(i, new String(b, pos + 3, length, StandardCharsets.UTF_8)); // JDK names are ASCII
-                    pos += 3 + length;
+                    utf8[i] = pos;
+                    pos += 3 + u2(pos + 1);
                     break;
                 case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
                     pos += 5;
@@ -127,10 +122,10 @@ final class EntryPatcher {
             int descriptor = u2(pos + 4);
             int attributes = u2(pos + 6);
             int attrPos = pos + 8;
-            boolean target = methodName.equals(utf8.get(name)) && methodDescriptor.equals(utf8.get(descriptor));
+            boolean target = isUtf8(utf8, name, methodName) && isUtf8(utf8, descriptor, methodDescriptor);
             for (int a = 0; a < attributes; a++) {
                 int attrLength = (int) u4(attrPos + 2);
-                if (target && "Code".equals(utf8.get(u2(attrPos)))) {
+                if (target && isUtf8(utf8, u2(attrPos), "Code")) {
                     byte[] code = patchCode(attrPos, attrLength, utf8, call, methodref);
                     if (code == null) {
                         return null;
@@ -157,7 +152,7 @@ final class EntryPatcher {
     }
 
     /** The whole new Code attribute (name, length and body). */
-    private byte[] patchCode(int attrPos, int attrLength, List<String> utf8, Call call, int methodref) throws IOException {
+    private byte[] patchCode(int attrPos, int attrLength, int[] utf8, Call call, int methodref) throws IOException {
         int body = attrPos + 6;
         int maxStack = u2(body);
         int maxLocals = u2(body + 2);
@@ -218,10 +213,10 @@ final class EntryPatcher {
         d.writeShort(attributes);
         p += 2;
         for (int a = 0; a < attributes; a++) {
-            String name = utf8.get(u2(p));
+            int name = u2(p);
             int length = (int) u4(p + 2);
             int start = p + 6;
-            if ("LineNumberTable".equals(name)) {
+            if (isUtf8(utf8, name, "LineNumberTable")) {
                 d.writeShort(u2(p));
                 d.writeInt(length);
                 int entries = u2(start);
@@ -230,7 +225,7 @@ final class EntryPatcher {
                     d.writeShort(u2(start + 2 + 4 * e) + shift);
                     d.writeShort(u2(start + 4 + 4 * e));
                 }
-            } else if ("LocalVariableTable".equals(name) || "LocalVariableTypeTable".equals(name)) {
+            } else if (isUtf8(utf8, name, "LocalVariableTable") || isUtf8(utf8, name, "LocalVariableTypeTable")) {
                 d.writeShort(u2(p));
                 d.writeInt(length);
                 int entries = u2(start);
@@ -244,7 +239,7 @@ final class EntryPatcher {
                     d.writeShort(startPc == 0 ? len + shift : len);
                     d.write(b, at + 4, 6);
                 }
-            } else if ("StackMapTable".equals(name)) {
+            } else if (isUtf8(utf8, name, "StackMapTable")) {
                 byte[] frames = shiftFirstFrame(start, length, shift);
                 if (frames == null) {
                     return null;
@@ -357,6 +352,27 @@ final class EntryPatcher {
             out.write(0x3a); // astore
             out.write(slot);
         }
+    }
+
+    /**
+     * True if constant {@code index} is the Utf8 {@code text}. Only ASCII text is compared (every
+     * name this class looks for is): in modified UTF-8 each ASCII character is one byte.
+     */
+    private boolean isUtf8(int[] utf8, int index, String text) {
+        if (index <= 0 || index >= utf8.length || utf8[index] == 0) {
+            return false;
+        }
+        int at = utf8[index];
+        int length = u2(at + 1);
+        if (length != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (b[at + 3 + i] != (byte) text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int u2(int at) {
