@@ -178,6 +178,9 @@ public final class Mayday {
                 rest.run(); // no thread to be had: here, then
             }
         }
+        if (Diagnostics.debugging()) {
+            Diagnostics.debug("started; outbox " + options.outbox());
+        }
         return instrumenter;
     }
 
@@ -212,9 +215,6 @@ public final class Mayday {
         }
         RequestFailures.install(new RequestReports(crashHandler, options.redact()));
         reporter.start();
-        if (Diagnostics.debugging()) {
-            Diagnostics.debug("started; outbox " + options.outbox());
-        }
     }
 
     /** The version Maven wrote into the jar. */

@@ -6,9 +6,10 @@ import java.lang.reflect.Method;
  * Entry points woven into Logback and Log4j2 (in whatever class loader loaded them), and the
  * {@code logged} rule all log hooks share. Woven code reads the event's fields with the
  * framework's own getters and passes JDK types only, so nothing here knows a framework type. Each
- * entry point keeps the record, marks the dispatch that follows with {@link LogEcho#begin()} (the
- * woven code calls {@link LogEcho#end()} when the framework's method returns or throws), and never
- * throws.
+ * entry point keeps the record and never throws. The woven code itself marks the dispatch around
+ * it ({@link LogEcho#enter()} first, {@link LogEcho#exit(int[])} when the framework's method
+ * returns or throws), so that what a console appender prints meanwhile is known as a kept record's
+ * copy.
  */
 public final class LogCapture {
 
@@ -16,6 +17,7 @@ public final class LogCapture {
     public static final int ERROR = 4;
     public static final int WARN = 3;
     public static final int OFF = Integer.MAX_VALUE;
+
 
     private static volatile boolean logback;
     private static volatile boolean log4j2;
@@ -82,6 +84,7 @@ public final class LogCapture {
     @jdk.internal.vm.annotation.DontInline // see JulCapture.keep: the event itself never escapes
     public static void logback(long millis, int level, String logger, String thread, String message, Object[] args,
                                Object throwableProxy) {
+        
         try {
             if (logback && !bridged(logger)) {
                 Throwable thrown = throwableProxy == null ? null : throwableOf(throwableProxy);
@@ -93,15 +96,13 @@ public final class LogCapture {
             }
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
-        } finally {
-            LogEcho.begin();
         }
     }
 
     /**
      * Woven into the start of Log4j2's {@code LoggerConfig.log(LogEvent, LoggerConfigPredicate)},
      * through which every event passes (once for its own logger config, and again for each parent
-     * that additivity reaches: only the outermost is kept).
+     * that additivity reaches: the woven code calls this in the outermost only).
      *
      * @param level {@code Level.intLevel()}
      * @param message the event's {@code Message}; {@code format} and {@code params} are its
@@ -110,8 +111,9 @@ public final class LogCapture {
     @jdk.internal.vm.annotation.DontInline
     public static void log4j2(long millis, int level, String logger, String thread, Object message, String format,
                               Object[] params, Throwable thrown) {
+        
         try {
-            if (log4j2 && !LogEcho.active() && !bridged(logger)) {
+            if (log4j2 && !bridged(logger)) {
                 String name = level <= 100 ? "FATAL" : level <= 200 ? "ERROR" : level <= 300 ? "WARN"
                         : level <= 400 ? "INFO" : level <= 500 ? "DEBUG" : "TRACE";
                 int severity = level <= 200 ? ERROR : level <= 300 ? WARN : 0;
@@ -120,8 +122,6 @@ public final class LogCapture {
             }
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
-        } finally {
-            LogEcho.begin();
         }
     }
 
@@ -172,6 +172,7 @@ public final class LogCapture {
     }
 
     private static void keep(String framework, int severity, Throwable thrown, LogEntry entry) {
+
         LogRing ring = LogRing.current();
         if (ring != null) {
             ring.add(entry);

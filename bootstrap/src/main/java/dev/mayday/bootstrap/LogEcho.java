@@ -24,6 +24,24 @@ public final class LogEcho {
         DEPTH.get()[0]++;
     }
 
+    /**
+     * As {@link #begin()}, returning this thread's mark for {@link #exit(int[])}: woven log hooks
+     * keep it in a local, so a record costs one thread-local look-up, not two. {@code mark[0]}
+     * is then the depth, 1 in the outermost dispatch.
+     */
+    public static int[] enter() {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        return depth;
+    }
+
+    /** Ends one {@link #enter()}, given the mark it returned. */
+    public static void exit(int[] mark) {
+        if (mark[0] > 0) {
+            mark[0]--;
+        }
+    }
+
     /** Ends one {@link #begin()}. */
     public static void end() {
         int[] depth = DEPTH.get();

@@ -33,7 +33,12 @@ public final class LogEntry {
     final String logger;
     final String thread;
     final String message;
-    final Object[] parameters;
+    /**
+     * The kept parameters: null for none, the one parameter itself (a kept value is never an
+     * array: arrays are kept as their text), or a copy of several. One parameter, the usual
+     * record, so costs no array.
+     */
+    final Object parameters;
     final ThrownSnapshot thrown;
     final boolean messageCut;
     final int style;
@@ -66,9 +71,10 @@ public final class LogEntry {
         this.level = level;
         this.logger = logger;
         this.thread = thread;
-        Object[] kept = null;
+        Object kept = null;
         if (parameters != null && parameters.length > 0 && message != null && style != PLAIN) {
-            kept = keepable(parameters, style);
+            kept = parameters.length == 1 && parameters[0] != null ? keepableOne(parameters[0], style)
+                    : keepable(parameters, style);
             if (kept == null) {
                 // java.util.logging with a parameter that is the program's object: format now.
                 message = formatNow(message, parameters);
@@ -84,11 +90,14 @@ public final class LogEntry {
         this.style = style;
         this.thrown = thrown;
         int size = 64 + chars(this.message) + chars(thread) + chars(logger);
-        if (kept != null) {
-            size += 16 + 4 * kept.length;
-            for (Object p : kept) {
+        if (kept instanceof Object[]) {
+            Object[] several = (Object[]) kept;
+            size += 16 + 4 * several.length;
+            for (Object p : several) {
                 size += p instanceof String ? chars((String) p) : 16;
             }
+        } else if (kept != null) {
+            size += kept instanceof String ? chars((String) kept) : 16;
         }
         if (thrown != null) {
             size += thrown.bytes;
@@ -98,6 +107,17 @@ public final class LogEntry {
 
     private static int chars(String s) {
         return s == null ? 0 : 40 + 2 * s.length();
+    }
+
+    /** {@link #keepable} for a record's one (non-null) parameter: the value to keep, or null. */
+    private static Object keepableOne(Object p, int style) {
+        if (!isValue(p)) {
+            return style == MESSAGE_FORMAT ? null : text(p);
+        }
+        if (p instanceof String && ((String) p).length() > MAX_MESSAGE_CHARS) {
+            return ((String) p).substring(0, MAX_MESSAGE_CHARS);
+        }
+        return p;
     }
 
     /**
@@ -230,7 +250,11 @@ public final class LogEntry {
 
     /** The kept parameters (JDK values only), or null: see {@link #style()} for how they go in. */
     public Object[] parameters() {
-        return parameters;
+        Object p = parameters;
+        if (p == null || p instanceof Object[]) {
+            return (Object[]) p;
+        }
+        return new Object[] {p};
     }
 
     /** {@link #PLAIN}, {@link #MESSAGE_FORMAT} or {@link #BRACES}. */

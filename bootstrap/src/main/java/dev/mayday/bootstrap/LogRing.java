@@ -27,13 +27,21 @@ public final class LogRing {
     public static final int MAX_CAPACITY = 8192;
 
     private static volatile LogRing current;
+    /**
+     * Slots between consecutive records, more than a cache line of references apart: primes, the
+     * first that does not divide the capacity, so that every slot is still used once per round.
+     */
+    private static final int[] SPREADS = {17, 19, 23, 29};
 
     private final AtomicReferenceArray<LogEntry> slots;
     private final int capacity;
     private final int mask;
+    private final int spread;
     private final AtomicLong next = new AtomicLong();
     private final int smallLimit;
     private final AtomicLong largeBytes = new AtomicLong();
+    /** Set once a large entry was kept: until then a writer reads neither the total nor the old entry. */
+    private volatile boolean anyLarge;
 
     /** @param capacity records to keep; above {@link #MAX_CAPACITY} it is {@link #MAX_CAPACITY} */
     public LogRing(int capacity) {
@@ -46,6 +54,14 @@ public final class LogRing {
         this.slots = new AtomicReferenceArray<LogEntry>(capacity);
         // A power of two needs no division; any other size takes one remainder per record.
         this.mask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
+        int s = 1;
+        for (int candidate : SPREADS) {
+            if (capacity % candidate != 0) {
+                s = candidate; // 17 * 19 * 23 * 29 is more than MAX_CAPACITY: one always fits
+                break;
+            }
+        }
+        this.spread = s;
     }
 
     /** The ring the hooks write to, or null before the agent configured one. */
@@ -65,7 +81,16 @@ public final class LogRing {
         }
         long sequence = next.getAndIncrement();
         entry.sequence = sequence;
-        int slot = mask >= 0 ? (int) (sequence & mask) : (int) (sequence % capacity);
+        // Consecutive records go `spread` slots apart, not side by side: threads logging at once
+        // then write to different cache lines of the ring (the snapshot sorts by sequence).
+        long spread = sequence * this.spread;
+        int slot = mask >= 0 ? (int) (spread & mask) : (int) (spread % capacity);
+        if (!anyLarge) {
+            // No large entry anywhere: nothing to give back, and the old entry (long out of the
+            // cache by now) need not be read.
+            slots.lazySet(slot, entry);
+            return;
+        }
         LogEntry old = slots.get(slot);
         slots.lazySet(slot, entry);
         // Two writers a whole ring apart on one slot at once could both see the same old entry:
@@ -76,6 +101,9 @@ public final class LogRing {
     }
 
     private LogEntry admitLarge(LogEntry entry) {
+        if (!anyLarge) {
+            anyLarge = true;
+        }
         if (largeBytes.addAndGet(entry.bytes) <= MAX_BYTES / 2) {
             return entry;
         }

@@ -38,6 +38,43 @@ class LogRingTest {
     }
 
     @Test
+    void everySlotIsUsedWhateverTheCapacityWhileRecordsAreSpreadOverTheRing() {
+        // 34 and 323 are multiples of the first spreads (17; 17 and 19): another spread is taken.
+        for (int capacity : new int[] {1, 2, 16, 34, 323, 1000, 1024}) {
+            LogRing ring = new LogRing(capacity);
+            for (int i = 0; i < capacity * 3 + 5; i++) {
+                ring.add(entry("m" + i));
+            }
+            List<LogEntry> held = ring.snapshot();
+            assertEquals(capacity, held.size(), "capacity " + capacity);
+            assertEquals("m" + (capacity * 2 + 5), held.get(0).message(), "capacity " + capacity);
+            assertEquals("m" + (capacity * 3 + 4), held.get(capacity - 1).message(), "capacity " + capacity);
+        }
+    }
+
+    @Test
+    void oneParameterIsKeptWithoutAnArrayAndReadBackAsOne() {
+        LogEntry number = new LogEntry(1L, "INFO", "test", "main", "request {} handled", new Object[] {42}, null,
+                false, LogEntry.BRACES);
+        assertEquals(1, number.parameters().length);
+        assertEquals(42, number.parameters()[0]);
+        // An array parameter is kept as its text, so the one kept value is never an array itself.
+        LogEntry array = new LogEntry(1L, "INFO", "test", "main", "ids {}", new Object[] {new int[] {1, 2}}, null,
+                false, LogEntry.BRACES);
+        assertEquals("[1, 2]", array.parameters()[0]);
+        LogEntry none = new LogEntry(1L, "INFO", "test", "main", "plain", null, null, false, LogEntry.BRACES);
+        assertEquals(null, none.parameters());
+        LogEntry two = new LogEntry(1L, "INFO", "test", "main", "{} {}", new Object[] {"a", null}, null, false,
+                LogEntry.BRACES);
+        assertEquals(2, two.parameters().length);
+        assertEquals(null, two.parameters()[1]);
+        LogEntry oneNull = new LogEntry(1L, "INFO", "test", "main", "{}", new Object[] {null}, null, false,
+                LogEntry.BRACES);
+        assertEquals(1, oneNull.parameters().length);
+        assertEquals(null, oneNull.parameters()[0]);
+    }
+
+    @Test
     void messagesAreCutAt8KiB() {
         LogEntry e = entry("x".repeat(100_000));
         assertEquals(LogEntry.MAX_MESSAGE_CHARS, e.message().length());

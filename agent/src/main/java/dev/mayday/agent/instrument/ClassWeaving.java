@@ -22,17 +22,19 @@ final class ClassWeaving {
     /** The logging framework class with its hook woven in, or null if its method was not found. */
     static byte[] weaveLogHook(LogHooks.Target target, byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
+        Integer ownLocals = ownMaxLocals(reader).get(target.method + target.descriptor);
+        if (ownLocals == null) {
+            return null;
+        }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        LogHookWeaver weaver = new LogHookWeaver(writer, target);
-        reader.accept(weaver, 0);
+        LogHookWeaver weaver = new LogHookWeaver(writer, target, ownLocals);
+        reader.accept(weaver, ClassReader.EXPAND_FRAMES);
         return weaver.woven() == 0 ? null : writer.toByteArray();
     }
 
-    /** The class with its main-loop methods wrapped, or null if it has none. */
-    static byte[] weaveMainLoops(MainLoopRules rules, String dottedName, byte[] bytes, int[] count) {
-        ClassReader reader = new ClassReader(bytes);
+    /** A first pass: each method's own {@code max_locals}, so that a woven local can go after them. */
+    private static Map<String, Integer> ownMaxLocals(ClassReader reader) {
         final Map<String, Integer> maxLocals = new HashMap<String, Integer>();
-        // First pass: each method's own locals, so the woven depth local can go after them.
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, final String name, final String descriptor, String signature,
@@ -45,6 +47,13 @@ final class ClassWeaving {
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return maxLocals;
+    }
+
+    /** The class with its main-loop methods wrapped, or null if it has none. */
+    static byte[] weaveMainLoops(MainLoopRules rules, String dottedName, byte[] bytes, int[] count) {
+        ClassReader reader = new ClassReader(bytes);
+        Map<String, Integer> maxLocals = ownMaxLocals(reader); // the woven depth local goes after them
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         MainLoopWeaver weaver = new MainLoopWeaver(writer, rules, dottedName, maxLocals);
         reader.accept(weaver, ClassReader.EXPAND_FRAMES);

@@ -1,33 +1,45 @@
 package dev.mayday.agent.instrument;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
- * Weaves one logging framework method where every enabled event passes once: at its start the
- * event's fields, read with the framework's own getters, go to {@code LogCapture} (JDK types
- * only), which keeps the record and marks the dispatch ({@code LogEcho.begin}); every way out of
- * the method, return or throw, ends the mark ({@code LogEcho.end}), so what a console appender
- * prints meanwhile is known as the copy of a kept record.
+ * Weaves one logging framework method where every enabled event passes once. At its start the
+ * dispatch is marked ({@code LogEcho.enter}, whose mark is kept in a new local); in the outermost
+ * dispatch the event's fields, read with the framework's own getters, go to {@code LogCapture}
+ * (JDK types only), which keeps the record. Every way out of the method, return or throw, ends the
+ * mark ({@code LogEcho.exit}), so what a console appender prints meanwhile is known as the copy of
+ * a kept record. Whatever the getters or the capture throw is dropped: the logging call goes on.
  *
- * <p>The handler's stack map frame names no locals (as the main-loop weaver's), so no class has to
- * be loaded to compute frames.
+ * <p>One thread-local look-up per record (the mark), and nothing run in a nested dispatch (a
+ * Log4j2 parent config that additivity reaches) but a compare.
+ *
+ * <p>The frames added name only the method's parameters and the mark (as the main-loop weaver's),
+ * so no class has to be loaded to compute frames.
  */
 final class LogHookWeaver extends ClassVisitor {
 
     private static final String CAPTURE = "dev/mayday/bootstrap/LogCapture";
     private static final String ECHO = "dev/mayday/bootstrap/LogEcho";
+    private static final String MARK = "[I";
     private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
     private final LogHooks.Target target;
+    /** The hooked method's own {@code max_locals} (a first pass): the mark goes after them. */
+    private final int markSlot;
+    private String owner;
     private boolean framesNeeded;
     private int woven;
 
-    LogHookWeaver(ClassVisitor next, LogHooks.Target target) {
+    LogHookWeaver(ClassVisitor next, LogHooks.Target target, int ownMaxLocals) {
         super(Opcodes.ASM9, next);
         this.target = target;
+        this.markSlot = ownMaxLocals;
     }
 
     int woven() {
@@ -37,13 +49,14 @@ final class LogHookWeaver extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         framesNeeded = (version & 0xFFFF) >= Opcodes.V1_6;
+        owner = name;
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC)) != 0
+        if (mv == null || markSlot < 0 || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC)) != 0
                 || !name.equals(target.method) || !descriptor.equals(target.descriptor)) {
             return mv;
         }
@@ -60,11 +73,36 @@ final class LogHookWeaver extends ClassVisitor {
         @Override
         public void visitCode() {
             super.visitCode();
+            Label captureStart = new Label();
+            Label captureEnd = new Label();
+            Label captureFailed = new Label();
+            Label captured = new Label();
+            super.visitTryCatchBlock(captureStart, captureEnd, captureFailed, "java/lang/Throwable");
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, ECHO, "enter", "()" + MARK, false);
+            super.visitVarInsn(Opcodes.ASTORE, markSlot);
+            if (target != LogHooks.Target.LOGBACK) {
+                // Log4j2 passes an event on to each parent config: only the outermost keeps it.
+                super.visitVarInsn(Opcodes.ALOAD, markSlot);
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitInsn(Opcodes.IALOAD);
+                super.visitInsn(Opcodes.ICONST_1);
+                super.visitJumpInsn(Opcodes.IF_ICMPNE, captured);
+            }
+            super.visitLabel(captureStart);
             if (target == LogHooks.Target.LOGBACK) {
                 logbackPrologue();
             } else {
                 log4j2Prologue();
             }
+            super.visitLabel(captureEnd);
+            super.visitJumpInsn(Opcodes.GOTO, captured);
+            super.visitLabel(captureFailed);
+            frame(THROWABLE_ON_STACK);
+            super.visitInsn(Opcodes.POP);
+            super.visitLabel(captured);
+            frame(new Object[0]);
+            // The method's own first frame, if its code starts with one, needs an offset of its own.
+            super.visitInsn(Opcodes.NOP);
             super.visitLabel(start);
         }
 
@@ -111,10 +149,31 @@ final class LogHookWeaver extends ClassVisitor {
 
         @Override
         public void visitInsn(int opcode) {
-            if (opcode == Opcodes.RETURN) {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, ECHO, "end", "()V", false);
+            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                exitMark();
             }
             super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            if (type != Opcodes.F_NEW) {
+                super.visitFrame(type, numLocal, local, numStack, stack);
+                return;
+            }
+            // The mark is live wherever the body is: add it to each of the body's frames.
+            List<Object> locals = new ArrayList<Object>(numLocal + 4);
+            int slots = 0;
+            for (int i = 0; i < numLocal; i++) {
+                locals.add(local[i]);
+                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            }
+            while (slots < markSlot) {
+                locals.add(Opcodes.TOP);
+                slots++;
+            }
+            locals.add(MARK);
+            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
         }
 
         @Override
@@ -125,13 +184,57 @@ final class LogHookWeaver extends ClassVisitor {
             // Added last, so every handler of the method's own comes first.
             super.visitTryCatchBlock(start, end, handler, null);
             super.visitLabel(handler);
-            if (framesNeeded) {
-                super.visitFrame(Opcodes.F_FULL, 0, null, 1, THROWABLE_ON_STACK);
-            }
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, ECHO, "end", "()V", false);
+            frame(THROWABLE_ON_STACK);
+            exitMark();
             super.visitInsn(Opcodes.ATHROW);
             woven++;
             super.visitMaxs(maxStack, maxLocals);
+        }
+
+        private void exitMark() {
+            super.visitVarInsn(Opcodes.ALOAD, markSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, ECHO, "exit", "(" + MARK + ")V", false);
+        }
+
+        /** A frame of the method's parameters (as on entry), nothing else but the mark, and {@code stack}. */
+        private void frame(Object[] stack) {
+            if (!framesNeeded) {
+                return;
+            }
+            List<Object> locals = new ArrayList<Object>();
+            locals.add(owner);
+            int slots = 1;
+            for (Type parameter : Type.getArgumentTypes(target.descriptor)) {
+                locals.add(frameType(parameter));
+                slots += parameter.getSize();
+            }
+            while (slots < markSlot) {
+                locals.add(Opcodes.TOP);
+                slots++;
+            }
+            locals.add(MARK);
+            super.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.length, stack);
+        }
+    }
+
+    private static Object frameType(Type type) {
+        switch (type.getSort()) {
+            case Type.BOOLEAN:
+            case Type.BYTE:
+            case Type.CHAR:
+            case Type.SHORT:
+            case Type.INT:
+                return Opcodes.INTEGER;
+            case Type.LONG:
+                return Opcodes.LONG;
+            case Type.FLOAT:
+                return Opcodes.FLOAT;
+            case Type.DOUBLE:
+                return Opcodes.DOUBLE;
+            case Type.ARRAY:
+                return type.getDescriptor();
+            default:
+                return type.getInternalName();
         }
     }
 }
