@@ -1,5 +1,6 @@
 package dev.mayday.bootstrap;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 
 /**
@@ -13,11 +14,20 @@ final class Log4j2Messages {
     static final int PARAMETERIZED = 1;
     static final int SIMPLE = 2;
     static final int MESSAGE_FORMAT = 3;
+    /**
+     * Log4j2's garbage-free {@code MutableLogEvent}, which is its own message once it has taken a
+     * reusable one in: its {@code getFormat()} and {@code getParameters()} are those of the message
+     * it took (a {@code {}} pattern and its parameters, or a simple message's text alone).
+     */
+    static final int MUTABLE_EVENT = 4;
 
     static final ClassValue<Integer> KIND = new ClassValue<Integer>() {
         @Override
         protected Integer computeValue(Class<?> type) {
             String name = type.getName();
+            if (name.equals("org.apache.logging.log4j.core.impl.MutableLogEvent")) {
+                return MUTABLE_EVENT;
+            }
             if (!name.startsWith("org.apache.logging.log4j.message.")) {
                 return OTHER;
             }
@@ -54,7 +64,44 @@ final class Log4j2Messages {
         }
     };
 
+    /**
+     * The last two message classes asked about and their kinds: almost every record of a program
+     * has one of a couple of message classes, and this is cheaper than {@link ClassValue#get}.
+     * Weak, so that Mayday never keeps a web application's class loader.
+     */
+    private static volatile Last last;
+    private static volatile Last previous;
+
+    private static final class Last {
+        final WeakReference<Class<?>> type;
+        final int kind;
+
+        Last(Class<?> type, int kind) {
+            this.type = new WeakReference<Class<?>>(type);
+            this.kind = kind;
+        }
+    }
+
     private Log4j2Messages() {
+    }
+
+    /** {@link #KIND} of {@code type}. */
+    static int kindOf(Class<?> type) {
+        Last l = last;
+        if (l != null && l.type.get() == type) {
+            return l.kind;
+        }
+        Last p = previous;
+        if (p != null && p.type.get() == type) {
+            // Two classes in turn (a parameterized and a simple message): both stay cached.
+            previous = l;
+            last = p;
+            return p.kind;
+        }
+        int kind = KIND.get(type);
+        previous = l;
+        last = new Last(type, kind);
+        return kind;
     }
 
     /** {@code message.getFormattedMessage()}, or its {@code toString()}; never throws. */

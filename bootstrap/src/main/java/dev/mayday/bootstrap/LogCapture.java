@@ -128,7 +128,13 @@ public final class LogCapture {
     private static LogEntry log4j2Entry(long millis, String level, String logger, String thread, Object message,
                                         String format, Object[] params, Throwable thrown) {
         ThrownSnapshot snapshot = ThrownSnapshot.of(thrown);
-        int kind = Log4j2Messages.KIND.get(message.getClass());
+        int kind = Log4j2Messages.kindOf(message.getClass());
+        if (kind == Log4j2Messages.MUTABLE_EVENT && format != null) {
+            // The garbage-free event took a reusable message in: its pattern and parameters, or
+            // (no parameters) a simple message's text. Nothing to format now.
+            return new LogEntry(millis, level, logger, thread, format, params, snapshot, false,
+                    params == null || params.length == 0 ? LogEntry.PLAIN : LogEntry.BRACES);
+        }
         if (kind == Log4j2Messages.PARAMETERIZED) {
             return new LogEntry(millis, level, logger, thread, format, params, snapshot, false, LogEntry.BRACES);
         }
