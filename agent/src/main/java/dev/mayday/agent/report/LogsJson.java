@@ -19,6 +19,7 @@ final class LogsJson {
      * Parsed {0}-style patterns. Programs log the same few hundred patterns over and over, and
      * parsing each one again for each of 1,000 records is most of a report's formatting time.
      */
+    private SimpleMessageFormat simple;
     private final Map<String, MessageFormat> patterns = new LinkedHashMap<String, MessageFormat>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -65,6 +66,10 @@ final class LogsJson {
         if (e.style() == LogEntry.BRACES) {
             return BraceFormat.format(message, params, LogEntry.MAX_MESSAGE_CHARS);
         }
+        String simple = simpleFormat().format(message, params);
+        if (simple != null) {
+            return simple.length() > LogEntry.MAX_MESSAGE_CHARS ? simple.substring(0, LogEntry.MAX_MESSAGE_CHARS) : simple;
+        }
         try {
             MessageFormat format = patterns.get(message);
             if (format == null) {
@@ -77,6 +82,14 @@ final class LogsJson {
         } catch (Throwable ignored) {
             return message; // a parameter's toString() failed, or the pattern is not MessageFormat's
         }
+    }
+
+    /** The default locale's, as MessageFormat takes it for each record; made on first use. */
+    private SimpleMessageFormat simpleFormat() {
+        if (simple == null) {
+            simple = new SimpleMessageFormat(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+        }
+        return simple;
     }
 
     static String stackTrace(Throwable t) {
