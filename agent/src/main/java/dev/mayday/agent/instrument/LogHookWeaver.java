@@ -1,7 +1,5 @@
 package dev.mayday.agent.instrument;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -22,33 +20,25 @@ import org.objectweb.asm.Type;
  * <p>The frames added name only the method's parameters and the mark (as the main-loop weaver's),
  * so no class has to be loaded to compute frames.
  */
-final class LogHookWeaver extends ClassVisitor {
+final class LogHookWeaver extends Weaver {
 
     private static final String CAPTURE = "dev/mayday/bootstrap/LogCapture";
     private static final String ECHO = "dev/mayday/bootstrap/LogEcho";
     private static final String MARK = "[I";
-    private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
     private final LogHooks.Target target;
     /** The hooked method's own {@code max_locals} (a first pass): the mark goes after them. */
     private final int markSlot;
     private String owner;
-    private boolean framesNeeded;
-    private int woven;
 
     LogHookWeaver(ClassVisitor next, LogHooks.Target target, int ownMaxLocals) {
-        super(Opcodes.ASM9, next);
+        super(next);
         this.target = target;
         this.markSlot = ownMaxLocals;
     }
 
-    int woven() {
-        return woven;
-    }
-
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        framesNeeded = (version & 0xFFFF) >= Opcodes.V1_6;
         owner = name;
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -161,19 +151,9 @@ final class LogHookWeaver extends ClassVisitor {
                 super.visitFrame(type, numLocal, local, numStack, stack);
                 return;
             }
-            // The mark is live wherever the body is: add it to each of the body's frames.
-            List<Object> locals = new ArrayList<Object>(numLocal + 4);
-            int slots = 0;
-            for (int i = 0; i < numLocal; i++) {
-                locals.add(local[i]);
-                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
-            }
-            while (slots < markSlot) {
-                locals.add(Opcodes.TOP);
-                slots++;
-            }
-            locals.add(MARK);
-            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
+            // The mark is live wherever the body is.
+            Object[] locals = withLocal(numLocal, local, markSlot, MARK);
+            super.visitFrame(type, locals.length, locals, numStack, stack);
         }
 
         @Override
@@ -201,19 +181,14 @@ final class LogHookWeaver extends ClassVisitor {
             if (!framesNeeded) {
                 return;
             }
-            List<Object> locals = new ArrayList<Object>();
-            locals.add(owner);
-            int slots = 1;
-            for (Type parameter : Type.getArgumentTypes(target.descriptor)) {
-                locals.add(frameType(parameter));
-                slots += parameter.getSize();
+            Type[] parameters = Type.getArgumentTypes(target.descriptor);
+            Object[] entry = new Object[parameters.length + 1];
+            entry[0] = owner;
+            for (int i = 0; i < parameters.length; i++) {
+                entry[i + 1] = frameType(parameters[i]);
             }
-            while (slots < markSlot) {
-                locals.add(Opcodes.TOP);
-                slots++;
-            }
-            locals.add(MARK);
-            super.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.length, stack);
+            Object[] locals = withLocal(entry.length, entry, markSlot, MARK);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
         }
     }
 

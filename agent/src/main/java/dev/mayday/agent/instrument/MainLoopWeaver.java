@@ -25,34 +25,20 @@ import org.objectweb.asm.Type;
  * whatever the body keeps in its own, and no class has to be loaded to compute frames. Classes are
  * read with expanded frames, so the new local can be added to every frame of a woven method.
  */
-final class MainLoopWeaver extends ClassVisitor {
+final class MainLoopWeaver extends Weaver {
 
     static final String LOOP_WATCH = "dev/mayday/bootstrap/LoopWatch";
-    private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
     private final MainLoopRules rules;
     private final String className;
     private final java.util.Map<String, Integer> maxLocals;
-    private boolean framesNeeded;
-    private int woven;
 
     /** @param maxLocals each method's own {@code max_locals} by name and descriptor (a first pass) */
     MainLoopWeaver(ClassVisitor next, MainLoopRules rules, String className, java.util.Map<String, Integer> maxLocals) {
-        super(Opcodes.ASM9, next);
+        super(next);
         this.rules = rules;
         this.className = className;
         this.maxLocals = maxLocals;
-    }
-
-    /** How many methods were wrapped. */
-    int woven() {
-        return woven;
-    }
-
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        framesNeeded = (version & 0xFFFF) >= Opcodes.V1_6;
-        super.visit(version, access, name, signature, superName, interfaces);
     }
 
     @Override
@@ -117,19 +103,9 @@ final class MainLoopWeaver extends ClassVisitor {
                 super.visitFrame(type, numLocal, local, numStack, stack);
                 return;
             }
-            // The depth local is an int wherever the body is: add it to each of the body's frames.
-            List<Object> locals = new ArrayList<Object>(numLocal + 4);
-            int slots = 0;
-            for (int i = 0; i < numLocal; i++) {
-                locals.add(local[i]);
-                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
-            }
-            while (slots < depthSlot) {
-                locals.add(Opcodes.TOP);
-                slots++;
-            }
-            locals.add(Opcodes.INTEGER);
-            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
+            // The depth local is an int wherever the body is.
+            Object[] locals = withLocal(numLocal, local, depthSlot, Opcodes.INTEGER);
+            super.visitFrame(type, locals.length, locals, numStack, stack);
         }
 
         @Override

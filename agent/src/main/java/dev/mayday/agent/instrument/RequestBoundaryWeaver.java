@@ -18,28 +18,15 @@ import org.objectweb.asm.Opcodes;
  * Netty's pipeline tail gets one call at its start ({@code unhandledInNetty(this, cause)}).
  * The handler's stack map frame names no locals, so no class has to be loaded to compute frames.
  */
-final class RequestBoundaryWeaver extends ClassVisitor {
+final class RequestBoundaryWeaver extends Weaver {
 
     private static final String FAILURES = "dev/mayday/bootstrap/RequestFailures";
-    private static final Object[] THROWABLE_ON_STACK = {"java/lang/Throwable"};
 
     private final String className;
-    private boolean framesNeeded;
-    private int woven;
 
     RequestBoundaryWeaver(ClassVisitor next, String className) {
-        super(Opcodes.ASM9, next);
+        super(next);
         this.className = className;
-    }
-
-    int woven() {
-        return woven;
-    }
-
-    @Override
-    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-        framesNeeded = (version & 0xFFFF) >= Opcodes.V1_6;
-        super.visit(version, access, name, signature, superName, interfaces);
     }
 
     @Override
