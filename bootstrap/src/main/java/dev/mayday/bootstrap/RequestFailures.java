@@ -97,11 +97,7 @@ public final class RequestFailures {
         } catch (Throwable ignored) {
             return;
         }
-        RequestSink s = sink;
-        if (s == null) {
-            Bridge.awaitStart(); // the agent is still starting (returns at once when it is not)
-            s = sink;
-        }
+        RequestSink s = sink();
         if (s == null || failure == null || request == null) {
             return;
         }
@@ -123,13 +119,19 @@ public final class RequestFailures {
         }
     }
 
-    /** Woven at the start of Netty's {@code DefaultChannelPipeline.onUnhandledInboundException}. */
-    public static void unhandledInNetty(Object pipeline, Throwable failure) {
+    /** The sink, once the agent has started (a failure in its first moments waits for it). */
+    private static RequestSink sink() {
         RequestSink s = sink;
         if (s == null) {
-            Bridge.awaitStart(); // the agent is still starting (returns at once when it is not)
+            Bridge.awaitStart(); // returns at once when the agent is not starting
             s = sink;
         }
+        return s;
+    }
+
+    /** Woven at the start of Netty's {@code DefaultChannelPipeline.onUnhandledInboundException}. */
+    public static void unhandledInNetty(Object pipeline, Throwable failure) {
+        RequestSink s = sink();
         if (s == null || failure == null || !ReentrancyGuard.enter()) {
             return;
         }

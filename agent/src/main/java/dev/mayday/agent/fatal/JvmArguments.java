@@ -24,10 +24,13 @@ final class JvmArguments {
     }
 
     static List<String> get() {
+        List<String> args = fromProc();
+        return args != null ? args : ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /** The command line and the option variables, or null where there is no readable {@code /proc}. */
+    private static List<String> fromProc() {
         Path cmdline = Paths.get("/proc/self/cmdline");
-        if (!Files.isReadable(cmdline)) {
-            return ManagementFactory.getRuntimeMXBean().getInputArguments();
-        }
         List<String> args = new ArrayList<String>();
         try {
             for (String arg : new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\u0000")) {
@@ -35,8 +38,8 @@ final class JvmArguments {
                     args.add(arg);
                 }
             }
-        } catch (IOException e) {
-            return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (IOException | SecurityException e) {
+            return null;
         }
         for (String name : OPTION_VARIABLES) {
             String value = System.getenv(name);
