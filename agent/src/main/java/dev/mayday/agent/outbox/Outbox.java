@@ -1,6 +1,7 @@
 package dev.mayday.agent.outbox;
 
 import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.report.IsoTime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,9 +41,6 @@ public final class Outbox {
     /** A temporary file this old was left by a process that ended while writing it. */
     static final long ABANDONED_AFTER_MILLIS = 10 * 60 * 1000L;
 
-    private static final DateTimeFormatter FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
     private final Path directory;
 
     public Outbox(Path directory) {
@@ -58,7 +53,7 @@ public final class Outbox {
 
     /** {@code <yyyyMMdd-HHmmss>-<id>.json}, the time in UTC. */
     public static String fileName(long timeMillis, String id) {
-        return FILE_TIME.format(Instant.ofEpochMilli(timeMillis)) + "-" + id + ".json";
+        return IsoTime.fileStamp(timeMillis) + "-" + id + ".json";
     }
 
     /**

@@ -41,9 +41,34 @@ public final class AppInfo {
         return of(options, System.getProperty("sun.java.command", ""), new File(System.getProperty("user.dir", ".")));
     }
 
+    /** {@code command.split("\\s+")} without compiling a regular expression on the first report. */
+    static String[] words(String command) {
+        java.util.List<String> words = new java.util.ArrayList<String>();
+        int n = command.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(command.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(command.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(command.substring(start, i));
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    /** What {@code \\s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     static AppInfo of(Options options, String javaCommand, File workingDirectory) {
         String command = javaCommand == null ? "" : javaCommand.trim();
-        String[] words = command.isEmpty() ? new String[0] : command.split("\\s+");
+        String[] words = words(command);
         String first = words.length == 0 ? "" : words[0];
         String mainClass = first;
         String jarName = null;

@@ -18,7 +18,10 @@ public final class InAppFrames {
     /** Whose a frame is. */
     public enum Owner { APPLICATION, LIBRARY, SKIPPED }
 
-    private static final Pattern VERSIONED_JAR = Pattern.compile(".*-\\d+(\\.\\d+)+[^/]*\\.jar$");
+    /** Compiled only when a jar without Maven metadata is met (rare), not by every first report. */
+    private static final class Versioned {
+        static final Pattern JAR = Pattern.compile(".*-\\d+(\\.\\d+)+[^/]*\\.jar$");
+    }
 
     private final FrameRules rules;
     private final String[] inApp;
@@ -103,7 +106,7 @@ public final class InAppFrames {
                 }
                 return Owner.LIBRARY;
             }
-            if (VERSIONED_JAR.matcher(location).matches()) {
+            if (Versioned.JAR.matcher(location).matches()) {
                 return Owner.LIBRARY;
             }
         }

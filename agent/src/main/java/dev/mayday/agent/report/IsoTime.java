@@ -4,13 +4,29 @@ package dev.mayday.agent.report;
  * Epoch milliseconds as ISO-8601 UTC ({@code 2026-11-26T07:54:15.994Z}), the format
  * {@code Instant.toString()} gives for whole milliseconds, without going through
  * {@code DateTimeFormatter}: a report formats a thousand log times, and this is its hot loop.
+ * {@code java.time}'s formatter also costs its first user about 7 ms of class loading, which
+ * would fall on the first report.
  */
-final class IsoTime {
+public final class IsoTime {
 
     private IsoTime() {
     }
 
-    static String format(long epochMillis) {
+    /**
+     * {@code yyyyMMdd-HHmmss} in UTC, as a report's file name starts; for years 0 to 9999 (others
+     * go through {@code DateTimeFormatter}).
+     */
+    public static String fileStamp(long epochMillis) {
+        String iso = format(epochMillis);
+        if (iso.length() != 24) {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(epochMillis));
+        }
+        return new StringBuilder(15).append(iso, 0, 4).append(iso, 5, 7).append(iso, 8, 10).append('-')
+                .append(iso, 11, 13).append(iso, 14, 16).append(iso, 17, 19).toString();
+    }
+
+    public static String format(long epochMillis) {
         long seconds = Math.floorDiv(epochMillis, 1000L);
         int millis = (int) Math.floorMod(epochMillis, 1000L);
         long days = Math.floorDiv(seconds, 86_400L);

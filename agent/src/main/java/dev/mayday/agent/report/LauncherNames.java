@@ -20,7 +20,10 @@ import org.w3c.dom.Node;
  */
 final class LauncherNames {
 
-    private static final Pattern ROOT_PROJECT = Pattern.compile("rootProject\\.name\\s*=\\s*['\"]([^'\"]+)['\"]");
+    /** Compiled when a Gradle worker first needs it, not by every first report (about 1 ms). */
+    private static final class Gradle {
+        static final Pattern ROOT_PROJECT = Pattern.compile("rootProject\\.name\\s*=\\s*['\"]([^'\"]+)['\"]");
+    }
     private static final long MAX_BUILD_FILE = 1024 * 1024;
 
     private LauncherNames() {
@@ -88,7 +91,7 @@ final class LauncherNames {
             File f = new File(directory, settings);
             if (f.isFile() && f.length() <= MAX_BUILD_FILE) {
                 try {
-                    Matcher m = ROOT_PROJECT.matcher(new String(Files.readAllBytes(f.toPath()), StandardCharsets.UTF_8));
+                    Matcher m = Gradle.ROOT_PROJECT.matcher(new String(Files.readAllBytes(f.toPath()), StandardCharsets.UTF_8));
                     if (m.find()) {
                         return m.group(1);
                     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RandomIds {
 
-    private static final long SALT = mix(ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L ^ System.nanoTime()
+    private static final long SALT = mix(ProcessId.current() * 0x9E3779B97F4A7C15L ^ System.nanoTime()
             ^ System.identityHashCode(new Object()));
 
     private RandomIds() {

@@ -65,4 +65,19 @@ class AppInfoTest {
         assertEquals("acme.shop.Main", app.name);
         assertEquals("acme.shop.", app.mainPackage);
     }
+
+    @Test
+    void splitsTheCommandAsSplittingOnWhitespaceDid() {
+        String[] pieces = {"a", "bb", " ", "  ", "\t", "\n", "\r\f", "\u000B", "x.jar", "-Dk=v", "\u00A0", "é"};
+        java.util.Random random = new java.util.Random(9);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder command = new StringBuilder();
+            for (int j = random.nextInt(10); j > 0; j--) {
+                command.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String trimmed = command.toString().trim(); // AppInfo trims first, as before
+            String[] expected = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, AppInfo.words(trimmed), "'" + trimmed + "'");
+        }
+    }
 }

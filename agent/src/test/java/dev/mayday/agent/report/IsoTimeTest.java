@@ -22,6 +22,21 @@ class IsoTimeTest {
         }
     }
 
+    @Test
+    void fileStampAgreesWithDateTimeFormatter() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC);
+        long[] fixed = {0L, 999L, 951_782_400_000L, 253_402_300_799_999L, 253_402_300_800_000L /* year 10000 */, -1L};
+        for (long t : fixed) {
+            assertEquals(formatter.format(Instant.ofEpochMilli(t)), IsoTime.fileStamp(t), "at " + t);
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            long t = (long) (random.nextDouble() * 4_102_444_800_000L);
+            assertEquals(formatter.format(Instant.ofEpochMilli(t)), IsoTime.fileStamp(t), "at " + t);
+        }
+    }
+
     /** Instant.toString drops a zero millisecond part; reports always carry three digits. */
     private static String expected(long t) {
         String s = Instant.ofEpochMilli(t).toString();
