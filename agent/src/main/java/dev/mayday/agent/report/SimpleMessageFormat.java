@@ -15,13 +15,42 @@ import java.util.Locale;
  */
 final class SimpleMessageFormat {
 
-    private final char zero;
-    private final char groupingSeparator;
-    private final char minus;
-    /** 0 when the locale's number format does not group. */
-    private final int groupingSize;
+    /**
+     * Languages whose every locale (without a script, variant or extension) writes numbers in
+     * ASCII digits with no prefix or suffix, by the JDK's default locale data (CLDR). For them the
+     * numbers 0 to 999 need no locale data at all: loading it (the locale provider and its bundles)
+     * costs the first report about 25 ms. {@code SimpleMessageFormatTest} checks this list against
+     * MessageFormat for every such locale the running JDK has.
+     */
+    private static final java.util.Set<String> ASCII_DIGIT_LANGUAGES = new java.util.HashSet<String>(
+            java.util.Arrays.asList("", "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "no", "fi", "is",
+                    "pl", "cs", "sk", "hu", "ro", "tr", "ru", "uk", "be", "bg", "el", "hr", "sr", "sl", "lt", "lv", "et",
+                    "ja", "zh", "ko", "vi", "id", "in", "ms", "th", "he", "iw", "ca", "eu", "gl", "ga", "cy"));
+
+    private final Locale locale;
+    /** Whether 0 to 999 are plain ASCII digits in this locale (see above). */
+    private final boolean smallNumbersPlain;
+    private boolean symbolsRead;
+    private char zero;
+    private char groupingSeparator;
+    private char minus;
+    /** 0 when the locale's number format does not group; -1 when its numbers are MessageFormat's own. */
+    private int groupingSize;
 
     SimpleMessageFormat(Locale locale) {
+        this.locale = locale;
+        this.smallNumbersPlain = hasPlainSmallNumbers(locale);
+    }
+
+    /** True when {@code locale}'s numbers 0 to 999 are written as {@code Integer.toString} writes them. */
+    static boolean hasPlainSmallNumbers(Locale locale) {
+        return System.getProperty("java.locale.providers") == null // the default data, no SPI or COMPAT
+                && locale.getScript().isEmpty() && locale.getVariant().isEmpty() && !locale.hasExtensions()
+                && ASCII_DIGIT_LANGUAGES.contains(locale.getLanguage());
+    }
+
+    /** The locale's number symbols, read the first time a number needs them. */
+    private void readSymbols() {
         NumberFormat numbers = NumberFormat.getInstance(locale);
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         boolean plainDecimal = numbers instanceof DecimalFormat
@@ -29,16 +58,16 @@ final class SimpleMessageFormat {
                 && ((DecimalFormat) numbers).getPositiveSuffix().isEmpty()
                 && ((DecimalFormat) numbers).getNegativeSuffix().isEmpty()
                 && ((DecimalFormat) numbers).getNegativePrefix().equals(String.valueOf(symbols.getMinusSign()));
-        this.zero = symbols.getZeroDigit();
-        this.groupingSeparator = symbols.getGroupingSeparator();
-        this.minus = symbols.getMinusSign();
-        this.groupingSize = !plainDecimal ? -1
-                : numbers.isGroupingUsed() ? ((DecimalFormat) numbers).getGroupingSize() : 0;
+        zero = symbols.getZeroDigit();
+        groupingSeparator = symbols.getGroupingSeparator();
+        minus = symbols.getMinusSign();
+        groupingSize = !plainDecimal ? -1 : numbers.isGroupingUsed() ? ((DecimalFormat) numbers).getGroupingSize() : 0;
+        symbolsRead = true;
     }
 
     /** The formatted text, or null when the pattern or a parameter needs MessageFormat itself. */
     String format(String pattern, Object[] params) {
-        if (groupingSize < 0 || pattern.indexOf('\'') >= 0) {
+        if (pattern.indexOf('\'') >= 0) {
             return null;
         }
         StringBuilder out = new StringBuilder(pattern.length() + 16 * params.length);
@@ -83,6 +112,16 @@ final class SimpleMessageFormat {
             long value = ((Number) p).longValue();
             if (value == Long.MIN_VALUE) {
                 return false; // no positive counterpart: MessageFormat's
+            }
+            if (value >= 0 && value < 1000 && smallNumbersPlain) {
+                out.append(value);
+                return true;
+            }
+            if (!symbolsRead) {
+                readSymbols();
+            }
+            if (groupingSize < 0) {
+                return false; // a prefix or suffix: MessageFormat's
             }
             appendWhole(out, value);
         } else if (p instanceof Boolean || p instanceof Character) {

@@ -48,6 +48,33 @@ class SimpleMessageFormatTest {
                 new Object[] {4242}));
     }
 
+    /**
+     * The languages whose small numbers need no locale data: checked against MessageFormat for
+     * every locale of this JDK that takes that shortcut (and the general path for all the others).
+     */
+    @Test
+    void smallNumbersArePlainDigitsWhereTheShortcutSaysSo() {
+        int shortcut = 0;
+        Object[][] numbers = {{0}, {7}, {42}, {100}, {999}, {(short) 5}, {12L}, {1000}, {-3}, {123456789}};
+        for (Locale locale : Locale.getAvailableLocales()) {
+            boolean plain = SimpleMessageFormat.hasPlainSmallNumbers(locale);
+            shortcut += plain ? 1 : 0;
+            SimpleMessageFormat fast = new SimpleMessageFormat(locale);
+            for (Object[] params : numbers) {
+                String expected = new MessageFormat("n={0}", locale).format(params);
+                String got = fast.format("n={0}", params);
+                if (got != null) {
+                    assertEquals(expected, got, params[0] + " in " + locale.toLanguageTag());
+                }
+                long value = ((Number) params[0]).longValue();
+                if (plain && value >= 0 && value < 1000) {
+                    assertEquals("n=" + value, expected, "the shortcut is wrong for " + locale.toLanguageTag());
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(shortcut > 100, "only " + shortcut + " locales take the shortcut");
+    }
+
     @Test
     void leavesWhatItDoesNotKnowToMessageFormat() {
         SimpleMessageFormat fast = new SimpleMessageFormat(Locale.US);
