@@ -40,6 +40,12 @@ final class JarEvidence {
         if (!file.isFile()) {
             return Collections.emptySet();
         }
+        Set<String> groups = CentralDirectory.mavenGroups(file, PREFIX);
+        return groups != null ? groups : readEntries(file);
+    }
+
+    /** Through {@code JarFile}: for what {@link CentralDirectory} does not read (ZIP64, odd archives). */
+    static Set<String> readEntries(File file) {
         Set<String> groups = new LinkedHashSet<String>(2);
         try (JarFile jar = new JarFile(file, false)) {
             Enumeration<JarEntry> entries = jar.entries();
