@@ -20,75 +20,122 @@ final class JsonText {
 
     static byte[] bytes(JsonElement json) {
         StringBuilder out = new StringBuilder(64 * 1024);
-        write(out, json);
+        new JsonText.Writer(out).write(json);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static void write(StringBuilder out, JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            out.append("null");
-        } else if (e.isJsonObject()) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonElement> member : ((JsonObject) e).entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                quote(out, member.getKey());
-                out.append(':');
-                write(out, member.getValue());
-            }
-            out.append('}');
-        } else if (e.isJsonArray()) {
-            out.append('[');
-            JsonArray array = (JsonArray) e;
-            for (int i = 0; i < array.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(out, array.get(i));
-            }
-            out.append(']');
-        } else {
-            JsonPrimitive p = (JsonPrimitive) e;
-            if (p.isString()) {
-                quote(out, p.getAsString());
-            } else if (p.isBoolean()) {
-                out.append(p.getAsBoolean());
-            } else {
-                Number n = p.getAsNumber();
-                if ((n instanceof Double && !Double.isFinite(n.doubleValue()))
-                        || (n instanceof Float && !Float.isFinite(n.floatValue()))) {
-                    out.append("null");
-                } else {
-                    out.append(n.toString());
-                }
-            }
-        }
+        new JsonText.Writer(out).write(e);
     }
 
     /** A JSON string as Gson writes it without HTML escaping. */
     static void quote(StringBuilder out, String s) {
-        out.append('"');
-        int from = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            String replacement;
-            if (c == '"') {
-                replacement = "\\\"";
-            } else if (c == '\\') {
-                replacement = "\\\\";
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                replacement = control(c);
-            } else {
-                continue;
-            }
-            out.append(s, from, i).append(replacement);
-            from = i + 1;
+        new JsonText.Writer(out).quote(s);
+    }
+
+    /**
+     * One serialisation. Written for the first report, which runs interpreted: {@code instanceof}
+     * rather than Gson's {@code isJsonObject()} calls, and each string scanned as a char array
+     * (one bulk copy) rather than a {@code charAt} call per character.
+     */
+    static final class Writer {
+        private final StringBuilder out;
+        private char[] chars = new char[256];
+
+        Writer(StringBuilder out) {
+            this.out = out;
         }
-        out.append(s, from, n).append('"');
+
+        StringBuilder out() {
+            return out;
+        }
+
+        void quoteOrNull(String s) {
+            if (s == null) {
+                out.append("null");
+            } else {
+                quote(s);
+            }
+        }
+
+        void write(JsonElement e) {
+            if (e instanceof JsonObject) {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonElement> member : ((JsonObject) e).entrySet()) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    quote(member.getKey());
+                    out.append(':');
+                    write(member.getValue());
+                }
+                out.append('}');
+            } else if (e instanceof JsonArray) {
+                out.append('[');
+                JsonArray array = (JsonArray) e;
+                int size = array.size();
+                for (int i = 0; i < size; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(array.get(i));
+                }
+                out.append(']');
+            } else if (e instanceof LogRecords) {
+                ((LogRecords) e).writeTo(this);
+            } else if (e instanceof JsonPrimitive) {
+                JsonPrimitive p = (JsonPrimitive) e;
+                if (p.isString()) {
+                    quote(p.getAsString());
+                } else if (p.isBoolean()) {
+                    out.append(p.getAsBoolean());
+                } else {
+                    Number n = p.getAsNumber();
+                    if ((n instanceof Double && !Double.isFinite(n.doubleValue()))
+                            || (n instanceof Float && !Float.isFinite(n.floatValue()))) {
+                        out.append("null");
+                    } else if (n instanceof Long || n instanceof Integer) {
+                        out.append(n.longValue());
+                    } else {
+                        out.append(n.toString());
+                    }
+                }
+            } else {
+                out.append("null"); // JsonNull, or a null left in a tree
+            }
+        }
+
+        void quote(String s) {
+            int n = s.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            char[] c = chars;
+            s.getChars(0, n, c, 0);
+            out.append('"');
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                char ch = c[i];
+                if (ch >= 0x20 && ch != '"' && ch != '\\' && ch < 0x2028) {
+                    continue;
+                }
+                String replacement;
+                if (ch == '"') {
+                    replacement = "\\\"";
+                } else if (ch == '\\') {
+                    replacement = "\\\\";
+                } else if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
+                    replacement = control(ch);
+                } else {
+                    continue;
+                }
+                out.append(c, from, i - from).append(replacement);
+                from = i + 1;
+            }
+            out.append(c, from, n - from).append('"');
+        }
     }
 
     private static String control(char c) {

@@ -1,7 +1,5 @@
 package dev.mayday.agent.report;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.mayday.bootstrap.LogEntry;
 import dev.mayday.bootstrap.LogRing;
 import java.text.MessageFormat;
@@ -29,24 +27,22 @@ final class LogsJson {
         }
     };
 
-    JsonArray toJson(LogRing ring) {
-        JsonArray logs = new JsonArray();
+    LogRecords toJson(LogRing ring) {
         if (ring == null) {
-            return logs;
+            return new LogRecords(0);
         }
         List<LogEntry> entries = ring.snapshot();
+        LogRecords logs = new LogRecords(entries.size());
         for (LogEntry e : entries) {
-            JsonObject log = new JsonObject();
-            log.addProperty("time", IsoTime.format(e.timeMillis()));
-            log.addProperty("level", e.level());
-            log.addProperty("logger", e.logger());
-            log.addProperty("thread", e.thread());
-            log.addProperty("message", message(e));
-            if (e.messageCut()) {
-                log.addProperty("messageCut", true);
-            }
+            LogRecords.Record log = new LogRecords.Record();
+            log.time = IsoTime.format(e.timeMillis());
+            log.level = e.level();
+            log.logger = e.logger();
+            log.thread = e.thread();
+            log.message = message(e);
+            log.messageCut = e.messageCut();
             if (e.thrown() != null) {
-                log.addProperty("exception", e.thrown().text(MAX_EXCEPTION_CHARS));
+                log.exception = e.thrown().text(MAX_EXCEPTION_CHARS);
             }
             logs.add(log);
         }

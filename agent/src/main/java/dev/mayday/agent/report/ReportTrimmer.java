@@ -65,12 +65,16 @@ public final class ReportTrimmer {
             }
         }
         JsonArray logs = arrayOrNull(report, "logs");
-        if (logs != null && logs.size() > 100) {
-            int before = logs.size();
-            while (logs.size() > 100) {
+        LogRecords records = report.get("logs") instanceof LogRecords ? (LogRecords) report.get("logs") : null;
+        int logCount = logs != null ? logs.size() : records != null ? records.size() : 0;
+        if (logCount > 100) {
+            while (logs != null && logs.size() > 100) {
                 logs.remove(0);
             }
-            notes.add("logs: " + before + " records, the newest 100 kept");
+            if (records != null) {
+                records.keepNewest(100);
+            }
+            notes.add("logs: " + logCount + " records, the newest 100 kept");
             if ((bytes = toBytes(report)).length <= TARGET_BYTES) {
                 return bytes;
             }
@@ -134,11 +138,14 @@ public final class ReportTrimmer {
     /** Cuts every string value longer than {@code max} characters, anywhere in the tree. */
     static int cutLongStrings(JsonElement element, int max) {
         int cut = 0;
+        if (element instanceof LogRecords) {
+            return ((LogRecords) element).cutLongStrings(max);
+        }
         if (element.isJsonObject()) {
             for (Map.Entry<String, JsonElement> e : element.getAsJsonObject().entrySet()) {
                 JsonElement v = e.getValue();
                 if (isLongString(v, max)) {
-                    e.setValue(new JsonPrimitive(v.getAsString().substring(0, max) + "…"));
+                    e.setValue(new JsonPrimitive(cut(v.getAsString(), max)));
                     cut++;
                 } else {
                     cut += cutLongStrings(v, max);
@@ -149,7 +156,7 @@ public final class ReportTrimmer {
             for (int i = 0; i < array.size(); i++) {
                 JsonElement v = array.get(i);
                 if (isLongString(v, max)) {
-                    array.set(i, new JsonPrimitive(v.getAsString().substring(0, max) + "…"));
+                    array.set(i, new JsonPrimitive(cut(v.getAsString(), max)));
                     cut++;
                 } else {
                     cut += cutLongStrings(v, max);
@@ -157,6 +164,11 @@ public final class ReportTrimmer {
             }
         }
         return cut;
+    }
+
+    /** The first {@code max} characters and an ellipsis. */
+    static String cut(String s, int max) {
+        return s.substring(0, max) + "…";
     }
 
     private static boolean isLongString(JsonElement v, int max) {

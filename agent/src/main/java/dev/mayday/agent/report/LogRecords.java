@@ -1,0 +1,150 @@
+package dev.mayday.agent.report;
+
+import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report's {@code logs}, kept as each record's fields and written straight into the report's
+ * text ({@link JsonText}): the same JSON as an array of one object per record, without the
+ * thousand objects and six thousand values of a Gson tree. Building and then walking that tree,
+ * interpreted, cost the first report of a process about 20 ms. {@link ReportTrimmer} cuts it as it
+ * cuts the rest: the oldest records first, and strings over a length.
+ */
+final class LogRecords extends JsonElement {
+
+    /** One record: each field as the report shows it (null is written as JSON null). */
+    static final class Record {
+        String time;
+        String level;
+        String logger;
+        String thread;
+        String message;
+        boolean messageCut;
+        /** Null when the record has none (and then no {@code exception} key is written). */
+        String exception;
+
+        Record copy() {
+            Record r = new Record();
+            r.time = time;
+            r.level = level;
+            r.logger = logger;
+            r.thread = thread;
+            r.message = message;
+            r.messageCut = messageCut;
+            r.exception = exception;
+            return r;
+        }
+    }
+
+    private final List<Record> records;
+
+    LogRecords(int expected) {
+        this.records = new ArrayList<Record>(expected);
+    }
+
+    void add(Record record) {
+        records.add(record);
+    }
+
+    int size() {
+        return records.size();
+    }
+
+    /** Drops the oldest records until {@code keep} are left. */
+    void keepNewest(int keep) {
+        if (records.size() > keep) {
+            records.subList(0, records.size() - keep).clear();
+        }
+    }
+
+    /** Cuts every field longer than {@code max} characters as the trimmer cuts strings; returns how many. */
+    int cutLongStrings(int max) {
+        int cut = 0;
+        for (Record r : records) {
+            if (isLong(r.time, max)) {
+                r.time = ReportTrimmer.cut(r.time, max);
+                cut++;
+            }
+            if (isLong(r.level, max)) {
+                r.level = ReportTrimmer.cut(r.level, max);
+                cut++;
+            }
+            if (isLong(r.logger, max)) {
+                r.logger = ReportTrimmer.cut(r.logger, max);
+                cut++;
+            }
+            if (isLong(r.thread, max)) {
+                r.thread = ReportTrimmer.cut(r.thread, max);
+                cut++;
+            }
+            if (isLong(r.message, max)) {
+                r.message = ReportTrimmer.cut(r.message, max);
+                cut++;
+            }
+            if (isLong(r.exception, max)) {
+                r.exception = ReportTrimmer.cut(r.exception, max);
+                cut++;
+            }
+        }
+        return cut;
+    }
+
+    private static boolean isLong(String s, int max) {
+        return s != null && s.length() > max;
+    }
+
+    /** {@code [{"time":...,"level":...,"logger":...,"thread":...,"message":...},...]}, in the order Gson kept them. */
+    void writeTo(JsonText.Writer w) {
+        StringBuilder out = w.out();
+        out.append('[');
+        int n = records.size();
+        for (int i = 0; i < n; i++) {
+            Record r = records.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("{\"time\":");
+            w.quoteOrNull(r.time);
+            out.append(",\"level\":");
+            w.quoteOrNull(r.level);
+            out.append(",\"logger\":");
+            w.quoteOrNull(r.logger);
+            out.append(",\"thread\":");
+            w.quoteOrNull(r.thread);
+            out.append(",\"message\":");
+            w.quoteOrNull(r.message);
+            if (r.messageCut) {
+                out.append(",\"messageCut\":true");
+            }
+            if (r.exception != null) {
+                out.append(",\"exception\":");
+                w.quote(r.exception);
+            }
+            out.append('}');
+        }
+        out.append(']');
+    }
+
+    @Override
+    public LogRecords deepCopy() {
+        LogRecords copy = new LogRecords(records.size());
+        for (Record r : records) {
+            copy.add(r.copy());
+        }
+        return copy;
+    }
+
+    @Override
+    public boolean isJsonArray() {
+        return false; // not a JsonArray: whoever needs one parses the written report
+    }
+
+    /** The JSON text (Gson's own writer does not know this element). */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(records.size() * 128 + 2);
+        JsonText.write(out, this);
+        return out.toString();
+    }
+}
