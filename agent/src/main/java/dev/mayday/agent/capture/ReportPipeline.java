@@ -8,6 +8,7 @@ import dev.mayday.agent.outbox.Outbox;
 import dev.mayday.agent.report.FrameLocator;
 import dev.mayday.agent.report.FrameRules;
 import dev.mayday.agent.report.MinimalReport;
+import dev.mayday.agent.report.PlatformBeans;
 import dev.mayday.agent.report.RandomIds;
 import dev.mayday.agent.report.ReportBuilder;
 import dev.mayday.agent.report.ReportTrimmer;
@@ -27,6 +28,8 @@ public final class ReportPipeline {
     private final Outbox outbox;
     private final QuietWindow quiet;
     private final HeldBack heldBack;
+    /** True once a report was built: its code, the JDK's and JMX's are loaded and linked. */
+    private volatile boolean warm;
 
     public ReportPipeline(ReportBuilder builder, Outbox outbox, long quietSeconds) {
         this.builder = builder;
@@ -37,6 +40,9 @@ public final class ReportPipeline {
 
     /** The pipeline the options describe; called on the reporter thread when first needed. */
     public static ReportPipeline create(Options options, Instrumentation inst, String agentVersion) {
+        if (inst != null) {
+            PlatformBeans.open(inst);
+        }
         ReportBuilder builder = new ReportBuilder(options, agentVersion, FrameRules.standard(), new FrameLocator(inst));
         return new ReportPipeline(builder, new Outbox(options.outbox()), options.integer(Option.QUIET));
     }
@@ -62,7 +68,11 @@ public final class ReportPipeline {
         Signature signature = null;
         byte[] json = null;
         Throwable whyMinimal = null;
+        ReportBuilder.Aside early = null;
         try {
+            if (mode == FULL && !warm) {
+                early = builder.readAside(event); // the first report: everything is cold (see readAside)
+            }
             signature = builder.signature(event.failure());
             long repeats = event.admitted; // a second attempt (the JVM's end) is not a second occurrence
             if (event.isUpdate()) {
@@ -79,7 +89,8 @@ public final class ReportPipeline {
             if (mode != MINIMAL) {
                 long start = System.nanoTime();
                 StringBuilder timings = Diagnostics.debugging() ? new StringBuilder() : null;
-                JsonObject report = builder.build(event, id, signature, repeats, mode == FULL, timings);
+                JsonObject report = builder.build(event, id, signature, repeats, mode == FULL, timings, early);
+                warm = true;
                 long built = System.nanoTime();
                 json = ReportTrimmer.fit(report);
                 if (timings != null) {

@@ -8,8 +8,6 @@ import dev.mayday.agent.consent.UserSection;
 import dev.mayday.agent.options.Option;
 import dev.mayday.agent.options.Options;
 import dev.mayday.bootstrap.LogRing;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
 
 /** Builds the whole report of the SPEC for one failure, as a JSON tree. */
 public final class ReportBuilder {
@@ -90,7 +88,18 @@ public final class ReportBuilder {
      * @param repeats occurrences held back by {@code quiet} before this one
      */
     public JsonObject build(CrashEvent event, String id, Signature signature, long repeats) {
-        return build(event, id, signature, repeats, true, null);
+        return build(event, id, signature, repeats, true, null, null);
+    }
+
+    /**
+     * Starts reading the sections that do not depend on the failure, on a thread of their own,
+     * before the failure's signature is known: for the first report of a process, when every
+     * part of the report is cold and the signature itself takes tens of milliseconds. Null if no
+     * thread could be started. Give it to {@link #build}; if the report is held back, it is
+     * simply dropped.
+     */
+    public Aside readAside(CrashEvent event) {
+        return Aside.start(this, event);
     }
 
     /**
@@ -101,9 +110,10 @@ public final class ReportBuilder {
      * @param withThreads false to leave every thread's stack out (the JVM is ending and reports
      *     wait: a dump of all threads is most of a report's time)
      * @param timings where to append each section's time in ms (debug), or null
+     * @param early the sections {@link #readAside} started reading, or null to start them here
      */
     public JsonObject build(CrashEvent event, String id, Signature signature, long repeats, boolean withThreads,
-                            StringBuilder timings) {
+                            StringBuilder timings, Aside early) {
         JsonObject report = new JsonObject();
         report.addProperty("schema", SCHEMA);
         report.addProperty("id", id);
@@ -112,20 +122,32 @@ public final class ReportBuilder {
         report.addProperty("signature", signature.hash());
         report.addProperty("title", signature.title());
         JsonArray notes = new JsonArray();
+        Sections own = new Sections();
+        // What does not depend on the failure is read on a second thread meanwhile: on a first
+        // report, cold, that is a third of the time (JMX's memory and runtime beans, the class
+        // path, the environment). Not while the JVM ends (withThreads false): no new threads then.
+        Aside aside = early != null ? early : withThreads ? Aside.start(this, event) : null;
         for (int i = 0; i < SECTIONS.length; i++) {
             if (i == THREADS && !withThreads) {
-                notes.add("threads: left out, the JVM was ending with reports still to write");
+                own.failed[i] = "left out, the JVM was ending with reports still to write";
                 continue;
             }
-            long start = timings == null ? 0 : System.nanoTime();
-            try {
-                report.add(SECTIONS[i], section(i, event));
-            } catch (Throwable e) {
-                notes.add(SECTIONS[i] + ": could not be read (" + SafeThrowable.cut(e.getClass().getName() + ": "
-                        + SafeThrowable.message(e)) + ")");
+            if (aside == null || !ASIDE[i]) {
+                own.read(this, i, event);
             }
-            if (timings != null) {
-                timings.append(' ').append(SECTIONS[i]).append(' ').append((System.nanoTime() - start) / 1_000_000);
+        }
+        Sections other = aside == null ? null : aside.await();
+        for (int i = 0; i < SECTIONS.length; i++) {
+            Sections from = aside != null && ASIDE[i] ? other : own;
+            if (from == null) {
+                notes.add(SECTIONS[i] + ": not read in time");
+            } else if (from.parts[i] != null) {
+                report.add(SECTIONS[i], from.parts[i]);
+            } else if (from.failed[i] != null) {
+                notes.add(SECTIONS[i] + ": " + from.failed[i]);
+            }
+            if (timings != null && from != null) {
+                timings.append(' ').append(SECTIONS[i]).append(' ').append(from.millis[i]);
             }
         }
         JsonObject user = new JsonObject();
@@ -162,6 +184,110 @@ public final class ReportBuilder {
     private static final String[] SECTIONS = {"app", "thread", "exception", "threads", "logs", "system", "properties",
         "environment"};
     private static final int THREADS = 3;
+    /** The sections read aside, on a second thread: the ones that do not depend on the failure. */
+    private static final boolean[] ASIDE = {true, false, false, false, false, true, true, true};
+    /** How long the report waits for the sections read aside before it is written without them. */
+    private static final long ASIDE_WAIT_MILLIS = 3000;
+
+    /**
+     * Sections as they were read: each one's JSON, or why it could not be read (the program's own
+     * code throwing inside it, a security manager, a bug of Mayday's), and its time in ms.
+     */
+    private static final class Sections {
+        final JsonElement[] parts = new JsonElement[SECTIONS.length];
+        final String[] failed = new String[SECTIONS.length];
+        final long[] millis = new long[SECTIONS.length];
+
+        void read(ReportBuilder builder, int i, CrashEvent event) {
+            long start = System.nanoTime();
+            try {
+                parts[i] = builder.section(i, event);
+            } catch (Throwable e) {
+                failed[i] = "could not be read (" + SafeThrowable.cut(e.getClass().getName() + ": "
+                        + SafeThrowable.message(e)) + ")";
+            }
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    /** The {@link #ASIDE} sections, read on a thread of their own. */
+    public static final class Aside implements Runnable {
+        private final ReportBuilder builder;
+        private final CrashEvent event;
+        private final Sections sections = new Sections();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
+        private Aside(ReportBuilder builder, CrashEvent event) {
+            this.builder = builder;
+            this.event = event;
+        }
+
+        /** The started reader, or null if no thread could be started (then all is read here). */
+        static Aside start(ReportBuilder builder, CrashEvent event) {
+            try {
+                Aside aside = new Aside(builder, event);
+                dev.mayday.agent.capture.MaydayThreads.newThread("mayday-report-aside", 4L * 1024 * 1024, aside, null)
+                        .start();
+                return aside;
+            } catch (Throwable e) {
+                return null; // no memory, or no threads allowed
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                readFailingThread();
+                for (int i = 0; i < SECTIONS.length; i++) {
+                    if (ASIDE[i]) {
+                        sections.read(builder, i, event);
+                    }
+                }
+            } finally {
+                done.countDown();
+            }
+        }
+
+        /**
+         * The failing thread, which waits for its report, once through the thread bean: that links
+         * the bean and the JDK's own code for a waiting thread's lock (its first string
+         * concatenation bootstraps, about 10 ms) here, beside the signature, rather than in the
+         * dump of every thread that follows it on the reporter's thread. Nothing is kept.
+         */
+        private void readFailingThread() {
+            try {
+                Thread failing = event.thread();
+                if (failing != null) {
+                    PlatformBeans.threads().getThreadInfo(failing.getId(), 1);
+                }
+            } catch (Throwable e) {
+                // the dump itself says what is wrong, if anything is
+            }
+        }
+
+        /** The sections, or null if they were not read in time. */
+        Sections await() {
+            boolean interrupted = false;
+            long deadline = System.nanoTime() + ASIDE_WAIT_MILLIS * 1_000_000L;
+            try {
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return done.getCount() == 0 ? sections : null;
+                    }
+                    try {
+                        return done.await(left, java.util.concurrent.TimeUnit.NANOSECONDS) ? sections : null;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
 
     // A switch rather than lambdas: the first lambda of a JVM costs its bootstrap, on the first report.
     private JsonElement section(int which, CrashEvent event) {
@@ -213,7 +339,7 @@ public final class ReportBuilder {
             consent = UserSection.PENDING;
         }
         return MinimalReport.build(id, event.timeMillis(), event.kind(), signature, title, event.failure(), whyMinimal,
-                new MinimalReport.App(name, version, mainClass, ProcessHandle.current().pid(), agentVersion),
+                new MinimalReport.App(name, version, mainClass, ProcessId.current(), agentVersion),
                 event.thread(), consent);
     }
 
@@ -266,10 +392,10 @@ public final class ReportBuilder {
         json.addProperty("name", info.name);
         json.addProperty("version", info.version);
         json.addProperty("mainClass", info.mainClass);
-        json.addProperty("pid", ProcessHandle.current().pid());
-        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        json.addProperty("startTime", Instant.ofEpochMilli(start).toString());
-        json.addProperty("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
+        json.addProperty("pid", ProcessId.current());
+        java.lang.management.RuntimeMXBean runtime = PlatformBeans.runtime();
+        json.addProperty("startTime", IsoTime.format(runtime.getStartTime()));
+        json.addProperty("uptimeMs", runtime.getUptime());
         json.addProperty("agentVersion", agentVersion);
         return json;
     }

@@ -2,10 +2,7 @@ package dev.mayday.agent.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,28 +36,27 @@ final class SystemJson {
         os.addProperty("arch", System.getProperty("os.arch"));
         s.add("os", os);
 
-        OperatingSystemMXBean osBean = ManagementFactory.getOperatingSystemMXBean();
         JsonObject cpu = new JsonObject();
         cpu.addProperty("count", Runtime.getRuntime().availableProcessors());
-        double load = osBean.getSystemLoadAverage();
+        double load = PlatformBeans.systemLoadAverage();
         if (load >= 0) {
             cpu.addProperty("load", Math.round(load * 100) / 100.0);
         }
         s.add("cpu", cpu);
 
-        MemoryMXBean memoryBean = ManagementFactory.getMemoryMXBean();
+        MemoryMXBean memoryBean = PlatformBeans.memory();
         JsonObject memory = new JsonObject();
         memory.addProperty("heapUsed", memoryBean.getHeapMemoryUsage().getUsed());
         memory.addProperty("heapMax", Runtime.getRuntime().maxMemory());
         memory.addProperty("nonHeapUsed", memoryBean.getNonHeapMemoryUsage().getUsed());
-        if (osBean instanceof com.sun.management.OperatingSystemMXBean) {
-            com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) osBean;
-            memory.addProperty("physicalTotal", sun.getTotalMemorySize());
-            memory.addProperty("physicalFree", sun.getFreeMemorySize());
+        PhysicalMemory physical = PhysicalMemory.read();
+        if (physical != null) {
+            memory.addProperty("physicalTotal", physical.total);
+            memory.addProperty("physicalFree", physical.free);
         }
         s.add("memory", memory);
 
-        RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+        RuntimeMXBean runtime = PlatformBeans.runtime();
         JsonObject jvm = new JsonObject();
         jvm.addProperty("name", System.getProperty("java.vm.name"));
         jvm.addProperty("vendor", System.getProperty("java.vm.vendor"));
@@ -71,8 +67,8 @@ final class SystemJson {
         }
         jvm.add("arguments", arguments);
         JsonArray gc = new JsonArray();
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            gc.add(bean.getName());
+        for (String name : PlatformBeans.collectorNames()) {
+            gc.add(name);
         }
         jvm.add("gc", gc);
         s.add("jvm", jvm);

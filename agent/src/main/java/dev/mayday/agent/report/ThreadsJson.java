@@ -3,7 +3,6 @@ package dev.mayday.agent.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -20,7 +19,7 @@ final class ThreadsJson {
     }
 
     JsonArray toJson(long failingThreadId) {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        ThreadMXBean bean = PlatformBeans.threads();
         ThreadInfo[] infos = bean.dumpAllThreads(bean.isObjectMonitorUsageSupported(),
                 bean.isSynchronizerUsageSupported());
         JsonArray threads = new JsonArray();

@@ -7,7 +7,6 @@ import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
 import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -40,7 +39,7 @@ final class DeadlockWatch {
     }
 
     void check() {
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        ThreadMXBean bean = dev.mayday.agent.report.PlatformBeans.threads();
         long[] ids = bean.isSynchronizerUsageSupported() ? bean.findDeadlockedThreads() : bean.findMonitorDeadlockedThreads();
         if (ids == null || ids.length == 0) {
             return;

@@ -8,7 +8,6 @@ import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.MainLoopOrigins;
 import dev.mayday.bootstrap.LoopWatch;
-import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -204,7 +203,7 @@ final class StallWatch {
     /** A thread a debugger suspended on its own is not stalled. */
     private static boolean suspended(Thread thread) {
         try {
-            ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
+            ThreadInfo info = dev.mayday.agent.report.PlatformBeans.threads().getThreadInfo(thread.getId());
             return info != null && info.isSuspended();
         } catch (Throwable e) {
             return false;
