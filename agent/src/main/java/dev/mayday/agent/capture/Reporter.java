@@ -340,7 +340,9 @@ public final class Reporter {
 
     private synchronized ReportPipeline pipeline() {
         if (pipeline == null) {
+            long start = System.nanoTime();
             pipeline = pipelineFactory.get(); // a failure here is retried by the next report
+            Diagnostics.debug("report pipeline made in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         return pipeline;
     }

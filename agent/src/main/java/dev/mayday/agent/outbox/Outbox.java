@@ -2,8 +2,8 @@ package dev.mayday.agent.outbox;
 
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.report.IsoTime;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -86,14 +86,13 @@ public final class Outbox {
     private void writeAtomically(Path target, byte[] json, boolean durable) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+            // A FileOutputStream, not a FileChannel: the JVM's own streams are loaded and linked
+            // already, while a channel's first write (its direct buffer cache, the interruptible
+            // machinery) costs the first report a few ms of class loading.
+            try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
+                out.write(json);
                 if (durable) {
-                    channel.force(true);
+                    out.getFD().sync();
                 }
             }
             try {

@@ -24,6 +24,7 @@ final class CentralDirectory {
     /** A central directory larger than this is read by JarFile (it is then an unusual jar). */
     private static final int MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
     private static final String POM_PROPERTIES = "/pom.properties";
+    private static final int READ_BYTES = 64 * 1024;
 
     private CentralDirectory() {
     }
@@ -63,7 +64,15 @@ final class CentralDirectory {
             }
             byte[] directory = new byte[(int) size];
             in.seek(start);
-            in.readFully(directory);
+            // In pieces: one read of a few hundred KB goes through a native buffer of that size
+            // (twice as slow here as 64 KB reads).
+            for (int at = 0; at < directory.length; ) {
+                int read = in.read(directory, at, Math.min(READ_BYTES, directory.length - at));
+                if (read < 0) {
+                    return null;
+                }
+                at += read;
+            }
             return groups(directory, entries, prefixBytes);
         } catch (IOException | RuntimeException e) {
             return null;

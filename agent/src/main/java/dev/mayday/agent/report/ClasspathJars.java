@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The jars on the class path with their versions (from the manifest, else from the file name).
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
 final class ClasspathJars {
 
     static final int MAX_ENTRIES = 1000;
-    // Compiled where it is used (once: the class path is read once), not in a static initialiser.
-    private static final String VERSION_IN_NAME = "-(\\d[\\w.\\-]*)\\.jar$";
 
     private static volatile JsonArray cached;
 
@@ -49,8 +45,7 @@ final class ClasspathJars {
             if (entry.endsWith(".jar")) {
                 String version = manifestVersion(file);
                 if (version == null) {
-                    Matcher m = Pattern.compile(VERSION_IN_NAME).matcher(file.getName());
-                    version = m.find() ? m.group(1) : null;
+                    version = versionInName(file.getName());
                 }
                 if (version != null) {
                     jar.addProperty("version", version);
@@ -61,6 +56,33 @@ final class ClasspathJars {
             jars.add(jar);
         }
         return jars;
+    }
+
+    /**
+     * What {@code -(\\d[\\w.\\-]*)\\.jar$} finds in a jar's name ({@code gson-2.13.2.jar}: 2.13.2), or
+     * null; by hand, since compiling the expression cost the first report a millisecond or two.
+     */
+    static String versionInName(String name) {
+        if (!name.endsWith(".jar")) {
+            return null;
+        }
+        int end = name.length() - ".jar".length();
+        for (int dash = name.indexOf('-'); dash >= 0 && dash + 1 < end; dash = name.indexOf('-', dash + 1)) {
+            char first = name.charAt(dash + 1);
+            if (first < '0' || first > '9') {
+                continue;
+            }
+            boolean plain = true;
+            for (int i = dash + 2; i < end && plain; i++) {
+                char c = name.charAt(i);
+                plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+                        || c == '-';
+            }
+            if (plain) {
+                return name.substring(dash + 1, end);
+            }
+        }
+        return null;
     }
 
     /** Implementation-Version (or Bundle-Version) of a jar's manifest, or null. */

@@ -98,6 +98,11 @@ final class LogRecords extends JsonElement {
     void writeTo(JsonText.Writer w) {
         StringBuilder out = w.out();
         out.append('[');
+        // Consecutive records mostly share their level, logger and thread: each is escaped once
+        // and its JSON text appended again (this runs interpreted on a first report).
+        Repeated level = new Repeated();
+        Repeated logger = new Repeated();
+        Repeated thread = new Repeated();
         int n = records.size();
         for (int i = 0; i < n; i++) {
             Record r = records.get(i);
@@ -107,11 +112,11 @@ final class LogRecords extends JsonElement {
             out.append("{\"time\":");
             w.quoteOrNull(r.time);
             out.append(",\"level\":");
-            w.quoteOrNull(r.level);
+            level.append(w, r.level);
             out.append(",\"logger\":");
-            w.quoteOrNull(r.logger);
+            logger.append(w, r.logger);
             out.append(",\"thread\":");
-            w.quoteOrNull(r.thread);
+            thread.append(w, r.thread);
             out.append(",\"message\":");
             w.quoteOrNull(r.message);
             if (r.messageCut) {
@@ -124,6 +129,26 @@ final class LogRecords extends JsonElement {
             out.append('}');
         }
         out.append(']');
+    }
+
+    /** The last value written in one field, and its JSON text. */
+    private static final class Repeated {
+        private String value;
+        private String json;
+
+        void append(JsonText.Writer w, String v) {
+            StringBuilder out = w.out();
+            if (v != null && json != null && v.equals(value)) {
+                out.append(json);
+                return;
+            }
+            int start = out.length();
+            w.quoteOrNull(v);
+            if (v != null) {
+                value = v;
+                json = out.substring(start);
+            }
+        }
     }
 
     @Override

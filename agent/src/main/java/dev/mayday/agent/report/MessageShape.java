@@ -14,14 +14,27 @@ final class MessageShape {
 
     static final int MAX_CHARS = 300;
 
-    private static final Pattern LOCAL_SLOT = Pattern.compile("<local\\d+>");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b|\\b[0-9a-fA-F]{8,}\\b");
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
-    private static final Pattern CAST = Pattern.compile("class (\\S+) cannot be cast to class (\\S+)");
-    private static final Pattern OLD_CAST = Pattern.compile("^(\\S+) cannot be cast to (\\S+)");
-    private static final Pattern HIDDEN = Pattern.compile("(\\$\\$Lambda)[\\w$]*(/0x[0-9a-fA-F]+)?|/0x[0-9a-fA-F]+");
+    // Each group compiled when a failure of its kind first needs it: compiling all seven cost
+    // every first report about 4 ms, most of them for failures that use none.
+    private static final class Npe {
+        static final Pattern LOCAL_SLOT = Pattern.compile("<local\\d+>");
+    }
+
+    private static final class Ids {
+        static final Pattern UUID = Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b|\\b[0-9a-fA-F]{8,}\\b");
+    }
+
+    private static final class Numbers {
+        static final Pattern NUMBER = Pattern.compile("\\d+");
+    }
+
+    private static final class Casts {
+        static final Pattern CAST = Pattern.compile("class (\\S+) cannot be cast to class (\\S+)");
+        static final Pattern OLD_CAST = Pattern.compile("^(\\S+) cannot be cast to (\\S+)");
+        static final Pattern HIDDEN = Pattern.compile("(\\$\\$Lambda)[\\w$]*(/0x[0-9a-fA-F]+)?|/0x[0-9a-fA-F]+");
+    }
 
     private MessageShape() {
     }
@@ -35,12 +48,12 @@ final class MessageShape {
             message = message.substring(0, 4 * MAX_CHARS);
         }
         if (t instanceof NullPointerException) {
-            return clip(normalise(LOCAL_SLOT.matcher(message).replaceAll("<local>")));
+            return clip(normalise(Npe.LOCAL_SLOT.matcher(message).replaceAll("<local>")));
         }
         if (t instanceof ClassCastException) {
-            Matcher m = CAST.matcher(message);
+            Matcher m = Casts.CAST.matcher(message);
             if (!m.find()) {
-                m = OLD_CAST.matcher(message);
+                m = Casts.OLD_CAST.matcher(message);
                 if (!m.find()) {
                     return null;
                 }
@@ -49,20 +62,20 @@ final class MessageShape {
         }
         if (t instanceof IndexOutOfBoundsException) {
             // "Index 7 out of bounds for length 3": which index is the data, not the bug.
-            return clip(NUMBER.matcher(message).replaceAll("N"));
+            return clip(Numbers.NUMBER.matcher(message).replaceAll("N"));
         }
         return null;
     }
 
     /** Ids, hex numbers and digits become placeholders. */
     static String normalise(String text) {
-        String s = UUID.matcher(text).replaceAll("<uuid>");
-        s = HEX.matcher(s).replaceAll("<hex>");
-        return NUMBER.matcher(s).replaceAll("N");
+        String s = Ids.UUID.matcher(text).replaceAll("<uuid>");
+        s = Ids.HEX.matcher(s).replaceAll("<hex>");
+        return Numbers.NUMBER.matcher(s).replaceAll("N");
     }
 
     private static String hidden(String className) {
-        return HIDDEN.matcher(className).replaceAll("$1");
+        return Casts.HIDDEN.matcher(className).replaceAll("$1");
     }
 
     private static String clip(String s) {

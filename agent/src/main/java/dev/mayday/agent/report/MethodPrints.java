@@ -178,9 +178,12 @@ final class MethodPrints {
 
     /** Removes the counters compilers put in synthetic names: lambda$run$3, Outer$2, _closure4. */
     static final class Counters {
-        private static final java.util.regex.Pattern LAMBDA = java.util.regex.Pattern.compile("(lambda\\$[\\w$]*?)\\$\\d+");
-        private static final java.util.regex.Pattern ANONYMOUS = java.util.regex.Pattern.compile("\\$\\d+(?=[;.$/]|$)");
-        private static final java.util.regex.Pattern CLOSURE = java.util.regex.Pattern.compile("(_closure)\\d+");
+        /** Compiled when a synthetic name first needs them, not by every first report. */
+        private static final class Patterns {
+            static final java.util.regex.Pattern LAMBDA = java.util.regex.Pattern.compile("(lambda\\$[\\w$]*?)\\$\\d+");
+            static final java.util.regex.Pattern ANONYMOUS = java.util.regex.Pattern.compile("\\$\\d+(?=[;.$/]|$)");
+            static final java.util.regex.Pattern CLOSURE = java.util.regex.Pattern.compile("(_closure)\\d+");
+        }
 
         private Counters() {
         }
@@ -189,9 +192,9 @@ final class MethodPrints {
             if (name.indexOf('$') < 0 && name.indexOf("_closure") < 0) {
                 return name;
             }
-            String s = LAMBDA.matcher(name).replaceAll("$1");
-            s = ANONYMOUS.matcher(s).replaceAll("\\$");
-            return CLOSURE.matcher(s).replaceAll("$1");
+            String s = Patterns.LAMBDA.matcher(name).replaceAll("$1");
+            s = Patterns.ANONYMOUS.matcher(s).replaceAll("\\$");
+            return Patterns.CLOSURE.matcher(s).replaceAll("$1");
         }
     }
 }

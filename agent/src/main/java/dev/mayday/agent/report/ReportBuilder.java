@@ -56,10 +56,12 @@ public final class ReportBuilder {
      * up here, on Mayday's thread, once per class and jar).
      */
     public Signature signature(Throwable failure) {
+        long start = System.nanoTime();
         exceptions.learnClasses(failure);
         Signature signature = Signature.of(failure, inAppFrames());
         if (dev.mayday.agent.diag.Diagnostics.debugging()) {
-            dev.mayday.agent.diag.Diagnostics.debug("signature " + signature.hash() + " of " + signature.key());
+            dev.mayday.agent.diag.Diagnostics.debug("signature " + signature.hash() + " of " + signature.key() + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         return signature;
     }
@@ -344,7 +346,7 @@ public final class ReportBuilder {
     }
 
     /** {@code getId()} is not final before JDK 19's {@code threadId()}: a subclass may throw. */
-    private static long threadId(Thread t) {
+    static long threadId(Thread t) {
         try {
             return t.getId();
         } catch (Throwable e) {

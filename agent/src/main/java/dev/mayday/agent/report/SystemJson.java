@@ -10,7 +10,6 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TimeZone;
 import java.util.TreeMap;
 
 /** The {@code system}, {@code properties} and {@code environment} of a report. */
@@ -74,7 +73,7 @@ final class SystemJson {
         s.add("jvm", jvm);
 
         s.addProperty("locale", Locale.getDefault().toLanguageTag());
-        s.addProperty("timezone", TimeZone.getDefault().getID());
+        s.addProperty("timezone", DefaultTimeZone.id());
         s.addProperty("encoding", System.getProperty("file.encoding"));
         s.addProperty("headless", headless());
         s.add("classpath", ClasspathJars.get());

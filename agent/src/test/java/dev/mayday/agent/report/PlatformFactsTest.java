@@ -44,4 +44,61 @@ class PlatformFactsTest {
                 1.0);
         assertTrue(PlatformBeans.direct(), "a bean fell back to ManagementFactory");
     }
+
+    @Test
+    void liveThreadIdsAreTheThreadsADumpHas() throws Exception {
+        Object lock = new Object();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
+        ThreadGroup nested = new ThreadGroup(new ThreadGroup("outer"), "inner");
+        Thread[] waiting = new Thread[3];
+        for (int i = 0; i < waiting.length; i++) {
+            waiting[i] = new Thread(i == 0 ? nested : Thread.currentThread().getThreadGroup(), () -> {
+                synchronized (lock) {
+                    started.countDown();
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        // ends
+                    }
+                }
+            }, "waiting-" + i);
+            waiting[i].setDaemon(true);
+            waiting[i].start();
+        }
+        started.await();
+        java.util.Set<Long> before = dumpedIds();
+        java.util.Set<Long> live = new java.util.TreeSet<Long>();
+        for (long id : ThreadsJson.liveThreadIds()) {
+            live.add(id);
+        }
+        java.util.Set<Long> after = dumpedIds();
+        for (Thread t : waiting) {
+            assertTrue(live.contains(t.getId()), t.getName() + " is missing");
+            t.interrupt();
+        }
+        // The same threads as a dump, but for one that started or ended in between.
+        java.util.Set<Long> both = new java.util.TreeSet<Long>(before);
+        both.retainAll(after);
+        java.util.Set<Long> either = new java.util.TreeSet<Long>(before);
+        either.addAll(after);
+        assertTrue(live.containsAll(both), "live " + live + ", dumped " + both);
+        assertTrue(either.containsAll(live), "live " + live + ", dumped " + either);
+    }
+
+    private static java.util.Set<Long> dumpedIds() {
+        java.util.Set<Long> ids = new java.util.TreeSet<Long>();
+        for (java.lang.management.ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            ids.add(info.getThreadId());
+        }
+        return ids;
+    }
+
+    @Test
+    void theTimeZoneFromTheLinksIsTheJdksOwn() {
+        String linked = DefaultTimeZone.fromLinks();
+        if (linked != null) { // null: this machine's setup is left to TimeZone itself
+            assertEquals(java.util.TimeZone.getDefault().getID(), linked);
+        }
+        assertEquals(java.util.TimeZone.getDefault().getID(), DefaultTimeZone.id());
+    }
 }
