@@ -1,8 +1,6 @@
 package dev.mayday.bootstrap;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -126,29 +124,26 @@ public final class LogRing {
         return next.get();
     }
 
-    /** The entries now held, oldest first. */
+    /**
+     * The entries now held, oldest first. Walked in sequence order, each sequence's slot found as
+     * {@link #add} placed it, rather than collected and sorted: sorting a thousand entries through
+     * a comparator, interpreted, was a few ms of the first report. A slot already holding a later
+     * record (a writer a whole ring ahead) or none yet (a writer between taking its sequence and
+     * storing) is skipped.
+     */
     public List<LogEntry> snapshot() {
-        LogEntry[] copy = new LogEntry[capacity];
-        int n = 0;
-        for (int i = 0; i < capacity; i++) {
-            LogEntry e = slots.get(i);
-            if (e != null) {
-                copy[n++] = e;
+        long end = next.get();
+        long start = Math.max(0, end - capacity);
+        List<LogEntry> result = new ArrayList<LogEntry>((int) (end - start));
+        for (long sequence = start; sequence < end; sequence++) {
+            long spread = sequence * this.spread;
+            int slot = mask >= 0 ? (int) (spread & mask) : (int) (spread % capacity);
+            LogEntry e = slots.get(slot);
+            if (e != null && e.sequence == sequence) {
+                result.add(e);
             }
-        }
-        LogEntry[] held = Arrays.copyOf(copy, n);
-        Arrays.sort(held, BY_SEQUENCE);
-        List<LogEntry> result = new ArrayList<LogEntry>(n);
-        for (LogEntry e : held) {
-            result.add(e);
         }
         return result;
     }
 
-    private static final Comparator<LogEntry> BY_SEQUENCE = new Comparator<LogEntry>() {
-        @Override
-        public int compare(LogEntry a, LogEntry b) {
-            return Long.compare(a.sequence, b.sequence);
-        }
-    };
 }
