@@ -1,7 +1,6 @@
 package dev.mayday.agent.instrument;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
@@ -89,8 +88,7 @@ final class EntryPatcher {
         }
         int cpEnd = pos;
         // New constant pool entries: Utf8 owner, Class, Utf8 name, Utf8 descriptor, NameAndType, Methodref.
-        ByteArrayOutputStream cpExtra = new ByteArrayOutputStream();
-        DataOutputStream extra = new DataOutputStream(cpExtra);
+        Bytes extra = new Bytes(64);
         int ownerUtf8 = cpCount;
         int ownerClass = cpCount + 1;
         int nameUtf8 = cpCount + 2;
@@ -130,7 +128,7 @@ final class EntryPatcher {
                     if (code == null) {
                         return null;
                     }
-                    return assemble(cpCount + 6, cpEnd, cpExtra.toByteArray(), attrPos, attrLength, code);
+                    return assemble(cpCount + 6, cpEnd, extra.toByteArray(), attrPos, attrLength, code);
                 }
                 attrPos += 6 + attrLength;
             }
@@ -186,8 +184,7 @@ final class EntryPatcher {
         int pad = (4 - inserted.size() % 4) % 4;
         int shift = inserted.size() + pad;
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(attrLength + 64);
-        DataOutputStream d = new DataOutputStream(out);
+        Bytes d = new Bytes(attrLength + 64);
         d.writeShort(u2(attrPos)); // "Code"
         d.writeInt(0); // length, filled in below
         d.writeShort(Math.max(maxStack, Math.max(stack, 1)));
@@ -196,7 +193,8 @@ final class EntryPatcher {
         for (int i = 0; i < pad; i++) {
             d.writeByte(0x00); // nop
         }
-        d.write(inserted.toByteArray());
+        byte[] insertedBytes = inserted.toByteArray();
+        d.write(insertedBytes, 0, insertedBytes.length);
         d.write(b, codeStart, codeLength);
         int p = codeStart + codeLength;
         int handlers = u2(p);
@@ -252,7 +250,7 @@ final class EntryPatcher {
             }
             p = start + length;
         }
-        byte[] result = out.toByteArray();
+        byte[] result = d.toByteArray();
         int length = result.length - 6;
         result[2] = (byte) (length >>> 24);
         result[3] = (byte) (length >>> 16);
@@ -269,8 +267,7 @@ final class EntryPatcher {
             System.arraycopy(b, start, same, 0, length);
             return same;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 4);
-        DataOutputStream d = new DataOutputStream(out);
+        Bytes d = new Bytes(length + 4);
         d.writeShort(entries);
         int p = start + 2;
         int type = b[p] & 0xff;
@@ -291,7 +288,7 @@ final class EntryPatcher {
             return null; // reserved frame types
         }
         d.write(b, rest, start + length - rest);
-        return out.toByteArray();
+        return d.toByteArray();
     }
 
     private byte[] assemble(int newCpCount, int cpEnd, byte[] cpExtra, int codeAttrPos, int codeAttrLength, byte[] code)
@@ -381,5 +378,58 @@ final class EntryPatcher {
 
     private long u4(int at) {
         return ((long) u2(at) << 16) | u2(at + 2);
+    }
+
+    /**
+     * DataOutputStream's big-endian writes without DataOutputStream: on JDK 21 and later its class
+     * initialiser makes six VarHandles, about 1.5 ms of premain, for the few numbers written here.
+     */
+    static final class Bytes extends ByteArrayOutputStream {
+
+        Bytes(int size) {
+            super(size);
+        }
+
+        void writeByte(int v) {
+            write(v);
+        }
+
+        void writeShort(int v) {
+            write(v >>> 8);
+            write(v);
+        }
+
+        void writeInt(int v) {
+            write(v >>> 24);
+            write(v >>> 16);
+            write(v >>> 8);
+            write(v);
+        }
+
+        /** Modified UTF-8 with its length first, as a class file's Utf8 constant holds it. */
+        void writeUTF(String s) throws IOException {
+            int length = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                length += c >= 1 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+            }
+            if (length > 0xFFFF) {
+                throw new java.io.UTFDataFormatException("too long: " + length + " bytes");
+            }
+            writeShort(length);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 1 && c <= 0x7F) {
+                    write(c);
+                } else if (c <= 0x7FF) {
+                    write(0xC0 | (c >> 6));
+                    write(0x80 | (c & 0x3F));
+                } else {
+                    write(0xE0 | (c >> 12));
+                    write(0x80 | ((c >> 6) & 0x3F));
+                    write(0x80 | (c & 0x3F));
+                }
+            }
+        }
     }
 }
