@@ -62,36 +62,24 @@ final class LogRecords extends JsonElement {
     int cutLongStrings(int max) {
         int cut = 0;
         for (Record r : records) {
-            if (isLong(r.time, max)) {
-                r.time = ReportTrimmer.cut(r.time, max);
-                cut++;
-            }
-            if (isLong(r.level, max)) {
-                r.level = ReportTrimmer.cut(r.level, max);
-                cut++;
-            }
-            if (isLong(r.logger, max)) {
-                r.logger = ReportTrimmer.cut(r.logger, max);
-                cut++;
-            }
-            if (isLong(r.thread, max)) {
-                r.thread = ReportTrimmer.cut(r.thread, max);
-                cut++;
-            }
-            if (isLong(r.message, max)) {
-                r.message = ReportTrimmer.cut(r.message, max);
-                cut++;
-            }
-            if (isLong(r.exception, max)) {
-                r.exception = ReportTrimmer.cut(r.exception, max);
-                cut++;
-            }
+            cut += oneIfLonger(r.time, max) + oneIfLonger(r.level, max) + oneIfLonger(r.logger, max)
+                    + oneIfLonger(r.thread, max) + oneIfLonger(r.message, max) + oneIfLonger(r.exception, max);
+            r.time = shorter(r.time, max);
+            r.level = shorter(r.level, max);
+            r.logger = shorter(r.logger, max);
+            r.thread = shorter(r.thread, max);
+            r.message = shorter(r.message, max);
+            r.exception = shorter(r.exception, max);
         }
         return cut;
     }
 
-    private static boolean isLong(String s, int max) {
-        return s != null && s.length() > max;
+    private static int oneIfLonger(String s, int max) {
+        return s != null && s.length() > max ? 1 : 0;
+    }
+
+    private static String shorter(String s, int max) {
+        return oneIfLonger(s, max) == 1 ? ReportTrimmer.cut(s, max) : s;
     }
 
     /** {@code [{"time":...,"level":...,"logger":...,"thread":...,"message":...},...]}, in the order Gson kept them. */
