@@ -57,69 +57,72 @@ public final class PlatformBeans {
     }
 
     public static ThreadMXBean threads() {
-        if (direct) {
-            try {
-                return sun.management.ManagementFactoryHelper.getThreadMXBean();
-            } catch (Throwable e) {
-                direct = false; // a JDK without it (a LinkageError): the public way from now on
-            }
-        }
-        return ManagementFactory.getThreadMXBean();
+        Object bean = fromFactory(THREADS);
+        return bean != null ? (ThreadMXBean) bean : ManagementFactory.getThreadMXBean();
     }
 
     static MemoryMXBean memory() {
-        if (direct) {
-            try {
-                return sun.management.ManagementFactoryHelper.getMemoryMXBean();
-            } catch (Throwable e) {
-                direct = false;
-            }
-        }
-        return ManagementFactory.getMemoryMXBean();
+        Object bean = fromFactory(MEMORY);
+        return bean != null ? (MemoryMXBean) bean : ManagementFactory.getMemoryMXBean();
     }
 
     static RuntimeMXBean runtime() {
-        if (direct) {
-            try {
-                return sun.management.ManagementFactoryHelper.getRuntimeMXBean();
-            } catch (Throwable e) {
-                direct = false;
-            }
-        }
-        return ManagementFactory.getRuntimeMXBean();
+        Object bean = fromFactory(RUNTIME);
+        return bean != null ? (RuntimeMXBean) bean : ManagementFactory.getRuntimeMXBean();
     }
 
     /** The load average as the OS bean gives it (negative where there is none). */
     static double systemLoadAverage() {
-        if (direct) {
-            try {
-                // The base bean: the full one (com.sun.management) first reads the container's
-                // control groups, about 17 ms, for figures PhysicalMemory reads itself.
-                OperatingSystemMXBean os = sun.management.ManagementFactoryHelper.getOperatingSystemMXBean();
-                return os.getSystemLoadAverage();
-            } catch (Throwable e) {
-                direct = false;
-            }
-        }
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // From the factory, the base bean: the full one (com.sun.management) first reads the
+        // container's control groups, about 17 ms, for figures PhysicalMemory reads itself.
+        Object bean = fromFactory(OPERATING_SYSTEM);
+        OperatingSystemMXBean os = bean != null ? (OperatingSystemMXBean) bean
+                : ManagementFactory.getOperatingSystemMXBean();
+        return os.getSystemLoadAverage();
     }
 
     static List<String> collectorNames() {
-        List<? extends GarbageCollectorMXBean> beans = null;
-        if (direct) {
-            try {
-                beans = sun.management.ManagementFactoryHelper.getGarbageCollectorMXBeans();
-            } catch (Throwable e) {
-                direct = false;
-            }
-        }
-        if (beans == null) {
-            beans = ManagementFactory.getGarbageCollectorMXBeans();
-        }
-        List<String> names = new ArrayList<String>(beans.size());
-        for (GarbageCollectorMXBean bean : beans) {
-            names.add(bean.getName());
+        Object beans = fromFactory(COLLECTORS);
+        List<?> collectors = beans != null ? (List<?>) beans : ManagementFactory.getGarbageCollectorMXBeans();
+        List<String> names = new ArrayList<String>(collectors.size());
+        for (Object bean : collectors) {
+            names.add(((GarbageCollectorMXBean) bean).getName());
         }
         return names;
+    }
+
+    private static final int THREADS = 0;
+    private static final int MEMORY = 1;
+    private static final int RUNTIME = 2;
+    private static final int OPERATING_SYSTEM = 3;
+    private static final int COLLECTORS = 4;
+
+    /**
+     * The bean (or for {@code COLLECTORS} the list of them) from the JDK's factory, or null to ask
+     * ManagementFactory: the factory is not open to Mayday, or this JDK has no such method (a
+     * LinkageError), and then it is not asked again. A switch rather than lambdas: the first
+     * lambda of a JVM costs its bootstrap, on the first report.
+     */
+    private static Object fromFactory(int which) {
+        if (!direct) {
+            return null;
+        }
+        try {
+            switch (which) {
+                case THREADS:
+                    return sun.management.ManagementFactoryHelper.getThreadMXBean();
+                case MEMORY:
+                    return sun.management.ManagementFactoryHelper.getMemoryMXBean();
+                case RUNTIME:
+                    return sun.management.ManagementFactoryHelper.getRuntimeMXBean();
+                case OPERATING_SYSTEM:
+                    return sun.management.ManagementFactoryHelper.getOperatingSystemMXBean();
+                default:
+                    return sun.management.ManagementFactoryHelper.getGarbageCollectorMXBeans();
+            }
+        } catch (Throwable e) {
+            direct = false;
+            return null;
+        }
     }
 }
