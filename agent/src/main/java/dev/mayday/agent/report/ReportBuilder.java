@@ -101,7 +101,7 @@ public final class ReportBuilder {
      * simply dropped.
      */
     public Aside readAside(CrashEvent event) {
-        return Aside.start(this, event);
+        return Aside.start(this, event, true);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class ReportBuilder {
         // What does not depend on the failure is read on a second thread meanwhile: on a first
         // report, cold, that is a third of the time (JMX's memory and runtime beans, the class
         // path, the environment). Not while the JVM ends (withThreads false): no new threads then.
-        Aside aside = early != null ? early : withThreads ? Aside.start(this, event) : null;
+        Aside aside = early != null ? early : withThreads ? Aside.start(this, event, false) : null;
         for (int i = 0; i < SECTIONS.length; i++) {
             if (i == THREADS && !withThreads) {
                 own.failed[i] = "left out, the JVM was ending with reports still to write";
@@ -216,18 +216,21 @@ public final class ReportBuilder {
     public static final class Aside implements Runnable {
         private final ReportBuilder builder;
         private final CrashEvent event;
+        /** True when the thread bean is still cold (the first report): see {@link #readFailingThread}. */
+        private final boolean linksThreadBean;
         private final Sections sections = new Sections();
         private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
-        private Aside(ReportBuilder builder, CrashEvent event) {
+        private Aside(ReportBuilder builder, CrashEvent event, boolean linksThreadBean) {
             this.builder = builder;
             this.event = event;
+            this.linksThreadBean = linksThreadBean;
         }
 
         /** The started reader, or null if no thread could be started (then all is read here). */
-        static Aside start(ReportBuilder builder, CrashEvent event) {
+        static Aside start(ReportBuilder builder, CrashEvent event, boolean linksThreadBean) {
             try {
-                Aside aside = new Aside(builder, event);
+                Aside aside = new Aside(builder, event, linksThreadBean);
                 dev.mayday.agent.capture.MaydayThreads.newThread("mayday-report-aside", 4L * 1024 * 1024, aside, null)
                         .start();
                 return aside;
@@ -239,7 +242,9 @@ public final class ReportBuilder {
         @Override
         public void run() {
             try {
-                readFailingThread();
+                if (linksThreadBean) {
+                    readFailingThread();
+                }
                 for (int i = 0; i < SECTIONS.length; i++) {
                     if (ASIDE[i]) {
                         sections.read(builder, i, event);
@@ -260,7 +265,7 @@ public final class ReportBuilder {
             try {
                 Thread failing = event.thread();
                 if (failing != null) {
-                    PlatformBeans.threads().getThreadInfo(failing.getId(), 1);
+                    PlatformBeans.threads().getThreadInfo(threadId(failing), 1);
                 }
             } catch (Throwable e) {
                 // the dump itself says what is wrong, if anything is
