@@ -28,11 +28,6 @@ final class JsonText {
         new JsonText.Writer(out).write(e);
     }
 
-    /** A JSON string as Gson writes it without HTML escaping. */
-    static void quote(StringBuilder out, String s) {
-        new JsonText.Writer(out).quote(s);
-    }
-
     /**
      * One serialisation. Written for the first report, which runs interpreted: {@code instanceof}
      * rather than Gson's {@code isJsonObject()} calls, and each string scanned as a char array
@@ -107,6 +102,7 @@ final class JsonText {
             }
         }
 
+        /** A JSON string as Gson writes it without HTML escaping. */
         void quote(String s) {
             int n = s.length();
             if (chars.length < n) {
