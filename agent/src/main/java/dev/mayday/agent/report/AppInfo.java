@@ -47,11 +47,11 @@ public final class AppInfo {
         int n = command.length();
         int i = 0;
         while (i < n) {
-            while (i < n && isSpace(command.charAt(i))) {
+            while (i < n && CharClasses.space(command.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !isSpace(command.charAt(i))) {
+            while (i < n && !CharClasses.space(command.charAt(i))) {
                 i++;
             }
             if (i > start) {
@@ -59,11 +59,6 @@ public final class AppInfo {
             }
         }
         return words.toArray(new String[0]);
-    }
-
-    /** What {@code \\s} matches. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     static AppInfo of(Options options, String javaCommand, File workingDirectory) {

@@ -74,9 +74,7 @@ final class ClasspathJars {
             }
             boolean plain = true;
             for (int i = dash + 2; i < end && plain; i++) {
-                char c = name.charAt(i);
-                plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-                        || c == '-';
+                plain = CharClasses.wordDotOrDash(name.charAt(i));
             }
             if (plain) {
                 return name.substring(dash + 1, end);

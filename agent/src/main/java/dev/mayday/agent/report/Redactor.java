@@ -85,7 +85,7 @@ public final class Redactor {
                 break;
             }
             int nameStart = eq;
-            while (nameStart > from && isNameChar(text.charAt(nameStart - 1))) {
+            while (nameStart > from && CharClasses.wordDotOrDash(text.charAt(nameStart - 1))) {
                 nameStart--;
             }
             if (nameStart == eq) {
@@ -108,13 +108,7 @@ public final class Redactor {
         return out == null ? text : out.append(text, copied, length).toString();
     }
 
-    private static boolean isNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-                || c == '-';
-    }
-
     private static boolean endsValue(char c) {
-        return c == ',' || c == ';' || c == '?' || c == '&' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B
-                || c == '\f' || c == '\r';
+        return c == ',' || c == ';' || c == '?' || c == '&' || CharClasses.space(c);
     }
 }
