@@ -79,14 +79,10 @@ final class PhysicalMemory {
             }
         }
         if (v1Path != null) {
-            // A container sees its own group at the hierarchy's root; a host process, at its path.
-            long[] read = group(CGROUP_ROOT + "/memory" + v1Path, "memory.limit_in_bytes", "memory.usage_in_bytes");
-            return read != null ? read : orNone(group(CGROUP_ROOT + "/memory", "memory.limit_in_bytes",
-                    "memory.usage_in_bytes"));
+            return group(CGROUP_ROOT + "/memory", v1Path, "memory.limit_in_bytes", "memory.usage_in_bytes");
         }
         if (v2Path != null) {
-            long[] read = group(CGROUP_ROOT + v2Path, "memory.max", "memory.current");
-            return read != null ? read : orNone(group(CGROUP_ROOT, "memory.max", "memory.current"));
+            return group(CGROUP_ROOT, v2Path, "memory.max", "memory.current");
         }
         return new long[] {-1, -1};
     }
@@ -100,7 +96,15 @@ final class PhysicalMemory {
         return false;
     }
 
-    private static long[] orNone(long[] read) {
+    /**
+     * {limit, usage} of the group at {@code path} under {@code hierarchy}, else at the hierarchy's
+     * root (a container sees its own group there; a host process, at its path), else {-1, -1}.
+     */
+    private static long[] group(String hierarchy, String path, String limitFile, String usageFile) {
+        long[] read = group(hierarchy + path, limitFile, usageFile);
+        if (read == null) {
+            read = group(hierarchy, limitFile, usageFile);
+        }
         return read != null ? read : new long[] {-1, -1};
     }
 
