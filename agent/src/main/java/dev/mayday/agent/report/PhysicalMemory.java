@@ -9,7 +9,8 @@ import java.nio.file.Files;
 /**
  * The machine's memory as the program sees it, total and free, by the rule of the JDK's own
  * operating-system bean: a control group's memory limit where one applies and is below the
- * machine's memory, and free as that total less the group's usage. On Linux it is read from
+ * machine's memory, and free as that limit less the group's usage; without such a limit, the
+ * machine's total and free memory. On Linux it is read from
  * {@code /proc} and {@code /sys/fs/cgroup} (three small files): the bean first parses every control
  * group the process is in (about 17 ms on the first report). Elsewhere, the bean.
  */
@@ -43,16 +44,24 @@ final class PhysicalMemory {
         if (meminfo == null) {
             return null;
         }
+        return of(meminfo, controlGroup());
+    }
+
+    /** The figures from {@code /proc/meminfo}'s text and the group's {limit, usage}; null if unreadable. */
+    static PhysicalMemory of(String meminfo, long[] group) {
         long hostTotal = kilobytes(meminfo, "MemTotal:");
         long hostFree = kilobytes(meminfo, "MemFree:");
         if (hostTotal <= 0 || hostFree < 0) {
             return null;
         }
-        long[] group = controlGroup();
         long limit = group[0];
         long usage = group[1];
-        long total = limit > 0 && limit <= hostTotal ? limit : hostTotal;
-        long free = usage > 0 ? Math.max(0, total - usage) : hostFree;
+        // The bean's rule: a group's limit counts only below the machine's memory, and only under
+        // such a limit is free the limit less the group's usage (which includes its page cache);
+        // without one, free is the machine's own free memory, whatever the group uses.
+        boolean limited = limit > 0 && limit < hostTotal;
+        long total = limited ? limit : hostTotal;
+        long free = limited && usage > 0 ? Math.max(0, limit - usage) : hostFree;
         return new PhysicalMemory(total, free);
     }
 

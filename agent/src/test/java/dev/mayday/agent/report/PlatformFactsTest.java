@@ -28,6 +28,25 @@ class PlatformFactsTest {
     }
 
     @Test
+    void aGroupWithoutALimitLeavesTheMachinesFreeMemory() {
+        // Found by CI: a group with no limit that used 1 GB (page cache included) made free read
+        // 1 GB higher than the bean, which then reports the machine's own free memory.
+        String meminfo = "MemTotal:       24000000 kB\nMemFree:        22000000 kB\nMemAvailable:   23000000 kB\n";
+        long gib = 1L << 30;
+        PhysicalMemory unlimited = PhysicalMemory.of(meminfo, new long[] {Long.MAX_VALUE / 4096 * 4096, gib});
+        assertEquals(24000000L * 1024, unlimited.total);
+        assertEquals(22000000L * 1024, unlimited.free);
+        PhysicalMemory aboveTheMachine = PhysicalMemory.of(meminfo, new long[] {24000000L * 1024, gib});
+        assertEquals(22000000L * 1024, aboveTheMachine.free, "a limit at the machine's size is no limit");
+        PhysicalMemory limited = PhysicalMemory.of(meminfo, new long[] {4 * gib, gib});
+        assertEquals(4 * gib, limited.total);
+        assertEquals(3 * gib, limited.free);
+        PhysicalMemory noUsage = PhysicalMemory.of(meminfo, new long[] {4 * gib, -1});
+        assertEquals(4 * gib, noUsage.total);
+        assertEquals(22000000L * 1024, noUsage.free);
+    }
+
+    @Test
     void theBeansWithoutManagementFactoryAreTheSameFigures() {
         PlatformBeans.open(null); // the build's test JVM exports sun.management, as the agent does at run time
         assertTrue(PlatformBeans.direct(), "the JDK's own factory is not used");
