@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * answer has a body; it is sent once, whatever happens afterwards.
  */
 public final class Exchange {
+
+    /** The most of a refused body read and dropped before answering; more, and the connection closes. */
+    static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+    /** The longest spent dropping a refused body: a slow sender gets its answer and a close instead. */
+    static final long DRAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
@@ -118,8 +124,9 @@ public final class Exchange {
             return;
         }
         response.setStatus(status);
-        if (hasBody() && !consumed() && request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
-            // Answered before reading all the client sends (a refusal, a body over the limit): the
+        if (hasBody() && !consumed() && request.getConnectionMetaData().getHttpVersion().getVersion() < 20
+                && !drained()) {
+            // Answered before reading all the client sends (a body too large even to drop): the
             // connection cannot be used again, and saying so keeps the client from sending its
             // next request on it.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -128,6 +135,36 @@ public final class Exchange {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * Reads and drops the rest of a body that was refused unread (401, 413), up to
+     * {@link #DRAIN_LIMIT} bytes and {@link #DRAIN_NANOS}. A client sending its body is not
+     * reading yet: answering and closing on its unread bytes makes the client's system reset the
+     * connection, and the reset can discard the answer before the client reads it. True when the
+     * body was read to its end, so the connection may be kept.
+     */
+    private boolean drained() {
+        long length = request.getLength();
+        if (length > 0 && length - Request.getContentBytesRead(request) > DRAIN_LIMIT) {
+            return false;
+        }
+        long deadline = System.nanoTime() + DRAIN_NANOS;
+        long dropped = 0;
+        byte[] scratch = new byte[16 * 1024];
+        try {
+            InputStream in = body();
+            for (int n; (n = in.read(scratch)) >= 0; ) {
+                dropped += n;
+                if (dropped > DRAIN_LIMIT || System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        bodyConsumed = true;
+        return consumed();
     }
 
     private boolean consumed() {
