@@ -11,21 +11,50 @@ import java.util.concurrent.CyclicBarrier;
  * stays meaningful where JMH's wall-clock figures measure the scheduler. Best of 8 rounds of
  * 2,000,000 calls after 4 warm-up rounds. Run it with and without {@code -javaagent}. A second
  * argument runs that many threads at once, each timing its own calls; the figure is their mean.
+ * A third argument {@code own} gives each thread its own logger, appender and (Logback, Log4j2)
+ * context: the frameworks' own shared state (Logback's synchronized appender, Log4j2's shared
+ * configuration) then no longer decides the figure at several threads. {@code ring} and
+ * {@code entry} time the log ring alone ({@code LogRing.add(new LogEntry(..))})
+ * and the entry's allocation alone, without the agent.
  */
 public final class CpuPerOp {
     interface Op { void run(); }
-    public static void main(String[] a) throws Exception {
+    /**
+     * Where the {@code entry} case puts what it allocates, so the JIT cannot drop it: one slot per
+     * thread, 16 references apart, so that threads do not share a cache line.
+     */
+    static final Object[] sinks = new Object[64 * 16];
+    /**
+     * The call {@code kind} names; {@code own} gives it a logger, appender and context of its own
+     * (named after {@code index}), so that threads share nothing of the framework.
+     */
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() is Java 19+
+    static Op op(String kind, int index, boolean own) {
+        String name = own ? "x" + index : "x";
         Op op;
-        switch (a[0]) {
+        switch (kind) {
             case "jul": {
-                java.util.logging.Logger l = java.util.logging.Logger.getLogger("x"); l.setUseParentHandlers(false);
+                java.util.logging.Logger l = java.util.logging.Logger.getLogger(name); l.setUseParentHandlers(false);
                 l.addHandler(new java.util.logging.Handler(){ public void publish(java.util.logging.LogRecord r){} public void flush(){} public void close(){} });
                 op = () -> l.info("request handled"); break; }
+            case "ring": {
+                // The ring alone (no agent needed): what LogRingBenchmark.add measures, by CPU time.
+                dev.mayday.bootstrap.LogRing ring = new dev.mayday.bootstrap.LogRing(1000);
+                Object[] params = {42};
+                op = () -> ring.add(new dev.mayday.bootstrap.LogEntry(1_700_000_000_000L, "INFO", "ring", "main",
+                        "request {0} handled", params, null));
+                break; }
+            case "entry": {
+                // The entry the ring case keeps, only allocated: the ring's own share is the difference.
+                Object[] params = {42};
+                op = () -> sinks[((int) Thread.currentThread().getId() & 63) * 16] = new dev.mayday.bootstrap.LogEntry(1_700_000_000_000L, "INFO", "ring", "main",
+                        "request {0} handled", params, null);
+                break; }
             case "logback": {
                 ch.qos.logback.classic.LoggerContext c = new ch.qos.logback.classic.LoggerContext();
                 ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> ap = new ch.qos.logback.core.AppenderBase<>() { protected void append(ch.qos.logback.classic.spi.ILoggingEvent e) {} };
                 ap.setContext(c); ap.start();
-                ch.qos.logback.classic.Logger l = c.getLogger("x"); l.setAdditive(false); l.setLevel(ch.qos.logback.classic.Level.INFO); l.addAppender(ap); c.start();
+                ch.qos.logback.classic.Logger l = c.getLogger(name); l.setAdditive(false); l.setLevel(ch.qos.logback.classic.Level.INFO); l.addAppender(ap); c.start();
                 Integer r = 4242;
                 op = () -> l.info("request {} handled", r); break; }
             default: {
@@ -33,17 +62,29 @@ public final class CpuPerOp {
                 b.setStatusLevel(org.apache.logging.log4j.Level.ERROR);
                 b.add(b.newAppender("null", "Null"));
                 b.add(b.newRootLogger(org.apache.logging.log4j.Level.INFO).add(b.newAppenderRef("null")));
-                var ctx = org.apache.logging.log4j.core.config.Configurator.initialize(b.build());
-                var l = ctx.getLogger("x"); Integer r = 4242;
+                org.apache.logging.log4j.core.LoggerContext ctx;
+                if (own) {
+                    ctx = new org.apache.logging.log4j.core.LoggerContext("cpu-per-op-" + index);
+                    ctx.start(b.build());
+                } else {
+                    ctx = org.apache.logging.log4j.core.config.Configurator.initialize(b.build());
+                }
+                var l = ctx.getLogger(name); Integer r = 4242;
                 op = () -> l.info("request {} handled", r); }
         }
+        return op;
+    }
+
+    public static void main(String[] a) throws Exception {
         int threads = a.length > 1 ? Integer.parseInt(a[1]) : 1;
         double[] best = new double[threads];
         Thread[] workers = new Thread[threads];
         CyclicBarrier together = new CyclicBarrier(threads);
-        final Op call = op;
+        boolean own = a.length > 2 && a[2].equals("own");
+        Op shared = own ? null : op(a[0], 0, false);
         for (int k = 0; k < threads; k++) {
             final int index = k;
+            final Op call = own ? op(a[0], k, true) : shared;
             workers[k] = new Thread(() -> best[index] = bestOfRounds(call, together), "caller-" + k);
             workers[k].start();
         }
@@ -52,7 +93,7 @@ public final class CpuPerOp {
             workers[k].join();
             sum += best[k];
         }
-        System.out.printf("%s %d thread(s) best-of-8 CPU ns/op %.1f%n", a[0], threads, sum / threads);
+        System.out.printf("%s %d thread(s)%s best-of-8 CPU ns/op %.1f%n", a[0], threads, own ? " (own loggers)" : "", sum / threads);
     }
 
     /** One thread's best round (its own CPU time per call); the threads start each round together. */

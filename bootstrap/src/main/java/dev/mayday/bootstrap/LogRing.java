@@ -3,26 +3,47 @@ package dev.mayday.bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The program's last log records, lock-free and bounded. Writers claim a sequence number with
  * one atomic increment and publish their entry into that slot; readers never block writers.
  *
- * <p>Bounded in records and in bytes: at most {@code capacity} entries (and never more than
- * {@link #MAX_CAPACITY}), and at most {@link #MAX_BYTES} as estimated by the entries themselves
- * ({@link LogEntry#bytes()}). Half the bytes are for the usual small records, which are not
- * counted one by one: {@code capacity} entries of at most {@code smallLimit} bytes fit in it by
- * construction, so they cost no extra atomic operation. The other half is for larger records (long
- * messages, exceptions), counted in one shared total; a large record that does not fit is kept cut
- * down to a small one.
+ * <p>Bounded in records and in bytes: at most {@code capacity} entries per stripe (below) and
+ * never more than {@link #MAX_CAPACITY} in all, and at most {@link #MAX_BYTES} as estimated by
+ * the entries themselves ({@link LogEntry#bytes()}). Half the bytes are for the usual small
+ * records, which are not counted one by one: every slot holding an entry of at most
+ * {@code smallLimit} bytes fits in it by construction, so they cost no extra atomic operation. The
+ * other half is for larger records (long messages, exceptions), counted in one shared total; a
+ * large record that does not fit is kept cut down to a small one.
+ *
+ * <p>Threads that log at the same moment would all increment one sequence number, a cache line
+ * the cores pass back and forth (some 200 ns a record at 4 threads on 2 cores). So the ring has
+ * stripes, each a ring of {@code capacity} slots with its own sequence number on its own cache
+ * line. Until two writers first collide on stripe 0 (a failed compare-and-set) every record goes
+ * there, so a program that logs from one thread at a time pays nothing for them. After that a
+ * thread writes to the stripe of its id. Each stripe keeps its own last {@code capacity}
+ * records, so the ring's last {@code capacity} are all among them: {@link #snapshot()} merges the
+ * stripes by the records' times, each stripe in its own order, and keeps the newest
+ * {@code capacity}.
  */
 public final class LogRing {
 
     /** The most the entries held may keep alive, whatever is logged. */
     public static final long MAX_BYTES = 8L * 1024 * 1024;
-    /** The most entries a ring holds, whatever {@code logBuffer} says (4 MiB / 512 B). */
+    /** The most slots a ring has over all its stripes, whatever {@code logBuffer} says (4 MiB / 512 B). */
     public static final int MAX_CAPACITY = 8192;
+    /** Stripes at most: enough that logging threads rarely share one, few enough to keep small records roomy. */
+    static final int MAX_STRIPES = 4;
+    /** Longs between two stripes' sequence numbers: 128 bytes, two cache lines, so no two share one. */
+    private static final int PAD = 16;
+    /**
+     * Slots left empty at the start of the slots array: its first cache line also holds the
+     * array's length, which every writer reads to check its index, so no writer may store there.
+     * 32 references are 128 bytes even without compressed references.
+     */
+    private static final int HEAD = 32;
 
     private static volatile LogRing current;
     /**
@@ -31,25 +52,44 @@ public final class LogRing {
      */
     private static final int[] SPREADS = {17, 19, 23, 29};
 
+    /** Stripe {@code s} owns slots {@code HEAD + [s * capacity, (s + 1) * capacity)}. */
     private final AtomicReferenceArray<LogEntry> slots;
+    /**
+     * Stripe {@code s}'s next sequence number at index {@code (s + 1) * PAD}: index 0 shares its
+     * cache line with the array's length, which every writer reads.
+     */
+    private final AtomicLongArray next;
+    private final int stripes;
     private final int capacity;
     private final int mask;
     private final int spread;
-    private final AtomicLong next = new AtomicLong();
     private final int smallLimit;
     private final AtomicLong largeBytes = new AtomicLong();
     /** Set once a large entry was kept: until then a writer reads neither the total nor the old entry. */
     private volatile boolean anyLarge;
+    /** Set once two writers collided: from then on each thread writes to the stripe of its id. */
+    private volatile boolean contended;
 
     /** @param capacity records to keep; above {@link #MAX_CAPACITY} it is {@link #MAX_CAPACITY} */
     public LogRing(int capacity) {
+        this(capacity, Runtime.getRuntime().availableProcessors() > 1 ? MAX_STRIPES : 1);
+    }
+
+    /** As {@link #LogRing(int)} with at most {@code stripes} stripes (a power of two). */
+    LogRing(int capacity, int stripes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
         capacity = Math.min(capacity, MAX_CAPACITY);
-        this.smallLimit = (int) Math.max(512, MAX_BYTES / 2 / capacity);
+        // Every slot of every stripe counts against the small records' half of the bytes.
+        while (stripes > 1 && (long) stripes * capacity > MAX_CAPACITY) {
+            stripes /= 2;
+        }
+        this.stripes = stripes;
+        this.smallLimit = (int) Math.max(512, MAX_BYTES / 2 / ((long) stripes * capacity));
         this.capacity = capacity;
-        this.slots = new AtomicReferenceArray<LogEntry>(capacity);
+        this.slots = new AtomicReferenceArray<LogEntry>(HEAD + stripes * capacity);
+        this.next = new AtomicLongArray((stripes + 1) * PAD);
         // A power of two needs no division; any other size takes one remainder per record.
         this.mask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
         int s = 1;
@@ -72,17 +112,27 @@ public final class LogRing {
         current = ring;
     }
 
-    /** Keeps {@code entry}, dropping the oldest entry once the ring is full. */
+    /** Keeps {@code entry}, dropping the oldest entry of its stripe once that stripe is full. */
     public void add(LogEntry entry) {
         if (entry.bytes > smallLimit) {
             entry = admitLarge(entry);
         }
-        long sequence = next.getAndIncrement();
+        int stripe = 0;
+        long sequence;
+        if (!contended) {
+            sequence = next.get(PAD);
+            if (!next.compareAndSet(PAD, sequence, sequence + 1)) {
+                // Another writer took this number at the same moment: from now on, stripes.
+                contended = true;
+                stripe = stripeOfCurrentThread();
+                sequence = next.getAndIncrement((stripe + 1) * PAD);
+            }
+        } else {
+            stripe = stripeOfCurrentThread();
+            sequence = next.getAndIncrement((stripe + 1) * PAD);
+        }
         entry.sequence = sequence;
-        // Consecutive records go `spread` slots apart, not side by side: threads logging at once
-        // then write to different cache lines of the ring (the snapshot sorts by sequence).
-        long spread = sequence * this.spread;
-        int slot = mask >= 0 ? (int) (spread & mask) : (int) (spread % capacity);
+        int slot = HEAD + stripe * capacity + slotOf(sequence);
         if (!anyLarge) {
             // No large entry anywhere: nothing to give back, and the old entry (long out of the
             // cache by now) need not be read.
@@ -98,6 +148,24 @@ public final class LogRing {
         }
     }
 
+    /**
+     * The slot of a stripe's {@code sequence}. Consecutive records go {@code spread} slots apart,
+     * not side by side: threads sharing a stripe then write to different cache lines of it.
+     */
+    private int slotOf(long sequence) {
+        long spread = sequence * this.spread;
+        return mask >= 0 ? (int) (spread & mask) : (int) (spread % capacity);
+    }
+
+    /**
+     * By the thread's id: threads of a pool, made one after another, get different stripes.
+     * (Deprecated from Java 19 in favour of threadId(), which Java 17 lacks; the same value.)
+     */
+    @SuppressWarnings("deprecation")
+    private int stripeOfCurrentThread() {
+        return (int) Thread.currentThread().getId() & (stripes - 1);
+    }
+
     private LogEntry admitLarge(LogEntry entry) {
         if (!anyLarge) {
             anyLarge = true;
@@ -111,7 +179,7 @@ public final class LogRing {
 
     /** The entries' estimated bytes, large ones counted exactly and small ones at most. */
     public long boundBytes() {
-        return largeBytes.get() + (long) capacity * smallLimit;
+        return largeBytes.get() + (long) stripes * capacity * smallLimit;
     }
 
     /** Records held at most (the {@code logBuffer} asked for, within {@link #MAX_CAPACITY}). */
@@ -121,29 +189,93 @@ public final class LogRing {
 
     /** How many records were ever added, including those the ring has since dropped. */
     public long added() {
-        return next.get();
+        long sum = 0;
+        for (int s = 0; s < stripes; s++) {
+            sum += next.get((s + 1) * PAD);
+        }
+        return sum;
+    }
+
+    /** The stripes this ring has (1 on a one-processor machine or for the largest capacities). */
+    int stripes() {
+        return stripes;
+    }
+
+    /** Whether writers collided, so that each thread now writes to its own stripe. */
+    boolean striped() {
+        return contended;
+    }
+
+    /** As after a first collision (for tests, which cannot make one happen on demand). */
+    void stripeFromNowOn() {
+        contended = true;
     }
 
     /**
-     * The entries now held, oldest first. Walked in sequence order, each sequence's slot found as
-     * {@link #add} placed it, rather than collected and sorted: sorting a thousand entries through
-     * a comparator, interpreted, was a few ms of the first report. A slot already holding a later
-     * record (a writer a whole ring ahead) or none yet (a writer between taking its sequence and
-     * storing) is skipped.
+     * The newest {@code capacity} entries, oldest first. Each stripe is walked in sequence order,
+     * each sequence's slot found as {@link #add} placed it, rather than collected and sorted:
+     * sorting a thousand entries through a comparator, interpreted, was a few ms of the first
+     * report. A slot already holding a later record (a writer a whole ring ahead) or none yet (a
+     * writer between taking its sequence and storing) is skipped. Stripes that were used are then
+     * merged by the records' times (equal times: the lower stripe first), each stripe's own order
+     * kept.
      */
     public List<LogEntry> snapshot() {
-        long end = next.get();
+        List<List<LogEntry>> used = new ArrayList<List<LogEntry>>(stripes);
+        for (int s = 0; s < stripes; s++) {
+            List<LogEntry> one = stripe(s);
+            if (!one.isEmpty()) {
+                used.add(one);
+            }
+        }
+        if (used.isEmpty()) {
+            return new ArrayList<LogEntry>(0);
+        }
+        if (used.size() == 1) {
+            return used.get(0);
+        }
+        return newest(merged(used), capacity);
+    }
+
+    /** Stripe {@code s}'s entries in its own order (for {@link #snapshot()}, and tests). */
+    List<LogEntry> stripe(int s) {
+        long end = next.get((s + 1) * PAD);
         long start = Math.max(0, end - capacity);
         List<LogEntry> result = new ArrayList<LogEntry>((int) (end - start));
+        int base = HEAD + s * capacity;
         for (long sequence = start; sequence < end; sequence++) {
-            long spread = sequence * this.spread;
-            int slot = mask >= 0 ? (int) (spread & mask) : (int) (spread % capacity);
-            LogEntry e = slots.get(slot);
+            LogEntry e = slots.get(base + slotOf(sequence));
             if (e != null && e.sequence == sequence) {
                 result.add(e);
             }
         }
         return result;
+    }
+
+    private static List<LogEntry> merged(List<List<LogEntry>> lists) {
+        int total = 0;
+        for (List<LogEntry> l : lists) {
+            total += l.size();
+        }
+        List<LogEntry> out = new ArrayList<LogEntry>(total);
+        int[] at = new int[lists.size()];
+        while (out.size() < total) {
+            int pick = -1;
+            long earliest = Long.MAX_VALUE;
+            for (int i = 0; i < at.length; i++) {
+                List<LogEntry> l = lists.get(i);
+                if (at[i] < l.size() && (pick < 0 || l.get(at[i]).timeMillis < earliest)) {
+                    pick = i;
+                    earliest = l.get(at[i]).timeMillis;
+                }
+            }
+            out.add(lists.get(pick).get(at[pick]++));
+        }
+        return out;
+    }
+
+    private static List<LogEntry> newest(List<LogEntry> all, int count) {
+        return all.size() <= count ? all : new ArrayList<LogEntry>(all.subList(all.size() - count, all.size()));
     }
 
 }

@@ -82,8 +82,9 @@ class LogRingTest {
     }
 
     @Test
-    void concurrentWritersLoseNothingWithinCapacityAndStayBounded() throws Exception {
-        LogRing ring = new LogRing(4000);
+    void concurrentWritersLoseNothingWithinCapacityAndEachKeepsItsOrder() throws Exception {
+        LogRing ring = new LogRing(4000, 4);
+        assertEquals(2, ring.stripes(), "4 stripes of 4000 slots would be over the most slots a ring has");
         int threads = 4;
         CountDownLatch go = new CountDownLatch(1);
         Thread[] writers = new Thread[threads];
@@ -107,9 +108,56 @@ class LogRingTest {
         }
         List<LogEntry> held = ring.snapshot();
         assertEquals(4000, held.size());
-        for (int i = 1; i < held.size(); i++) {
-            assertTrue(held.get(i - 1).sequence() < held.get(i).sequence(), "snapshot is in order");
+        assertEquals(4000, ring.added());
+        int[] last = {-1, -1, -1, -1};
+        for (LogEntry e : held) {
+            int writer = e.message().charAt(0) - '0';
+            int i = Integer.parseInt(e.message().substring(2));
+            assertTrue(i > last[writer], "writer " + writer + "'s records in its order: " + i + " after " + last[writer]);
+            last[writer] = i;
         }
+    }
+
+    @Test
+    void onceStripedTheSnapshotIsTheNewestRecordsOfAllStripesByTime() throws Exception {
+        LogRing ring = new LogRing(8, 4);
+        assertEquals(4, ring.stripes());
+        ring.add(new LogEntry(1L, "INFO", "t", "main", "before", null, null));
+        ring.stripeFromNowOn();
+        // Four threads one after another (so the test decides the times), 10 records each,
+        // times interleaved: thread k logs at 10 * i + k.
+        Thread[] writers = new Thread[4];
+        for (int k = 0; k < 4; k++) {
+            final int id = k;
+            writers[k] = new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    ring.add(new LogEntry(10L * (i + 1) + id, "INFO", "t", "w" + id, "w" + id + ":" + i, null, null));
+                }
+            });
+        }
+        for (Thread w : writers) {
+            w.start();
+            w.join();
+        }
+        assertEquals(41, ring.added());
+        List<LogEntry> held = ring.snapshot();
+        assertEquals(8, held.size(), "the ring's capacity, whatever the stripes hold");
+        for (int i = 1; i < held.size(); i++) {
+            assertTrue(held.get(i - 1).timeMillis() < held.get(i).timeMillis(), held.toString());
+        }
+        assertEquals(103L, held.get(7).timeMillis(), "the newest of all");
+        assertEquals(90L, held.get(0).timeMillis(), "and the seven before it: 102, 101, 100, 93, 92, 91, 90");
+    }
+
+    @Test
+    void aSingleWriterNeverStripes() {
+        LogRing ring = new LogRing(1000, 4);
+        for (int i = 0; i < 5000; i++) {
+            ring.add(entry("m" + i));
+        }
+        assertTrue(!ring.striped());
+        assertEquals(1000, ring.stripe(0).size());
+        assertEquals("m4999", ring.snapshot().get(999).message());
     }
 
     /** Sums what the entries held estimate they keep alive. */
@@ -117,6 +165,17 @@ class LogRingTest {
         long sum = 0;
         for (LogEntry e : ring.snapshot()) {
             sum += e.bytes();
+        }
+        return sum;
+    }
+
+    /** Sums what every entry the ring holds estimates it keeps alive, in all its stripes. */
+    private static long allHeldBytes(LogRing ring) {
+        long sum = 0;
+        for (int s = 0; s < ring.stripes(); s++) {
+            for (LogEntry e : ring.stripe(s)) {
+                sum += e.bytes();
+            }
         }
         return sum;
     }
@@ -136,13 +195,37 @@ class LogRingTest {
     }
 
     @Test
+    void everyStripeFullOfLargeAndSmallRecordsStaysWithin8MiB() throws Exception {
+        LogRing ring = new LogRing(1000, 4);
+        ring.stripeFromNowOn();
+        String big = "y".repeat(LogEntry.MAX_MESSAGE_CHARS);
+        String small = "s".repeat(500);
+        Thread[] writers = new Thread[8];
+        for (int k = 0; k < writers.length; k++) {
+            final boolean large = k % 2 == 0;
+            writers[k] = new Thread(() -> {
+                for (int i = 0; i < 3000; i++) {
+                    ring.add(new LogEntry(i, "INFO", "test", "w", large ? big + i : small + i, null, null));
+                }
+            });
+        }
+        for (Thread w : writers) {
+            w.start();
+            w.join();
+        }
+        assertTrue(allHeldBytes(ring) <= LogRing.MAX_BYTES, "held " + allHeldBytes(ring));
+        assertTrue(allHeldBytes(ring) <= ring.boundBytes(), "held " + allHeldBytes(ring) + ", bound " + ring.boundBytes());
+        assertEquals(1000, ring.snapshot().size());
+    }
+
+    @Test
     void aHugeLogBufferIsHeldToTheByteBound() {
         LogRing ring = new LogRing(1_000_000);
         assertEquals(LogRing.MAX_CAPACITY, ring.capacity());
         for (int i = 0; i < 20_000; i++) {
             ring.add(entry("z".repeat(3000)));
         }
-        assertTrue(heldBytes(ring) <= LogRing.MAX_BYTES, "held " + heldBytes(ring));
+        assertTrue(allHeldBytes(ring) <= LogRing.MAX_BYTES, "held " + allHeldBytes(ring));
     }
 
     static final class Payload {
