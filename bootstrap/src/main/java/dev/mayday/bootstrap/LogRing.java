@@ -118,18 +118,19 @@ public final class LogRing {
             entry = admitLarge(entry);
         }
         int stripe = 0;
-        long sequence;
+        long sequence = -1;
         if (!contended) {
-            sequence = next.get(PAD);
-            if (!next.compareAndSet(PAD, sequence, sequence + 1)) {
+            long free = next.get(counter(0));
+            if (next.compareAndSet(counter(0), free, free + 1)) {
+                sequence = free;
+            } else {
                 // Another writer took this number at the same moment: from now on, stripes.
                 contended = true;
-                stripe = stripeOfCurrentThread();
-                sequence = next.getAndIncrement((stripe + 1) * PAD);
             }
-        } else {
+        }
+        if (sequence < 0) {
             stripe = stripeOfCurrentThread();
-            sequence = next.getAndIncrement((stripe + 1) * PAD);
+            sequence = next.getAndIncrement(counter(stripe));
         }
         entry.sequence = sequence;
         int slot = HEAD + stripe * capacity + slotOf(sequence);
@@ -146,6 +147,11 @@ public final class LogRing {
         if (old != null && old.bytes > smallLimit) {
             largeBytes.addAndGet(-old.bytes);
         }
+    }
+
+    /** Where stripe {@code s}'s next sequence number is in {@link #next}. */
+    private static int counter(int s) {
+        return (s + 1) * PAD;
     }
 
     /**
@@ -191,7 +197,7 @@ public final class LogRing {
     public long added() {
         long sum = 0;
         for (int s = 0; s < stripes; s++) {
-            sum += next.get((s + 1) * PAD);
+            sum += next.get(counter(s));
         }
         return sum;
     }
@@ -239,7 +245,7 @@ public final class LogRing {
 
     /** Stripe {@code s}'s entries in its own order (for {@link #snapshot()}, and tests). */
     List<LogEntry> stripe(int s) {
-        long end = next.get((s + 1) * PAD);
+        long end = next.get(counter(s));
         long start = Math.max(0, end - capacity);
         List<LogEntry> result = new ArrayList<LogEntry>((int) (end - start));
         int base = HEAD + s * capacity;
