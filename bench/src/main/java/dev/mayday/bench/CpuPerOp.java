@@ -40,15 +40,11 @@ public final class CpuPerOp {
             case "ring": {
                 // The ring alone (no agent needed): what LogRingBenchmark.add measures, by CPU time.
                 dev.mayday.bootstrap.LogRing ring = new dev.mayday.bootstrap.LogRing(1000);
-                Object[] params = {42};
-                op = () -> ring.add(new dev.mayday.bootstrap.LogEntry(1_700_000_000_000L, "INFO", "ring", "main",
-                        "request {0} handled", params, null));
+                op = () -> ring.add(sampleEntry());
                 break; }
             case "entry": {
                 // The entry the ring case keeps, only allocated: the ring's own share is the difference.
-                Object[] params = {42};
-                op = () -> sinks[((int) Thread.currentThread().getId() & 63) * 16] = new dev.mayday.bootstrap.LogEntry(1_700_000_000_000L, "INFO", "ring", "main",
-                        "request {0} handled", params, null);
+                op = () -> sinks[((int) Thread.currentThread().getId() & 63) * 16] = sampleEntry();
                 break; }
             case "logback": {
                 ch.qos.logback.classic.LoggerContext c = new ch.qos.logback.classic.LoggerContext();
@@ -73,6 +69,14 @@ public final class CpuPerOp {
                 op = () -> l.info("request {} handled", r); }
         }
         return op;
+    }
+
+    private static final Object[] SAMPLE_PARAMETERS = {42};
+
+    /** The record of the {@code ring} and {@code entry} cases: a JUL-style one with one number. */
+    private static dev.mayday.bootstrap.LogEntry sampleEntry() {
+        return new dev.mayday.bootstrap.LogEntry(1_700_000_000_000L, "INFO", "ring", "main", "request {0} handled",
+                SAMPLE_PARAMETERS, null);
     }
 
     public static void main(String[] a) throws Exception {
