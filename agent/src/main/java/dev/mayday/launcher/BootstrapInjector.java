@@ -20,6 +20,10 @@ import java.util.zip.ZipFile;
  * switches class data sharing off for every class outside the bootstrap loader and prints
  * "Sharing is only supported for boot loader classes because bootstrap classpath has been
  * appended" into the program's output. Defining the few classes directly costs neither.
+ *
+ * <p>They are defined in the order of their names, each before the boot loader could find the
+ * next: a bootstrap class that extends another bootstrap class defined after it fails to start
+ * the agent with NoClassDefFoundError (none does today).
  */
 final class BootstrapInjector {
 

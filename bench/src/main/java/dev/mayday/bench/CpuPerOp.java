@@ -15,7 +15,9 @@ import java.util.concurrent.CyclicBarrier;
  * context: the frameworks' own shared state (Logback's synchronized appender, Log4j2's shared
  * configuration) then no longer decides the figure at several threads. {@code ring} and
  * {@code entry} time the log ring alone ({@code LogRing.add(new LogEntry(..))})
- * and the entry's allocation alone, without the agent.
+ * and the entry's allocation alone, without the agent. Several threads on several cores also
+ * measure how the cores pass shared cache lines around (java.util.logging's global sequence
+ * number); run under {@code taskset -c 0} to see what the agent adds to each record without that.
  */
 public final class CpuPerOp {
     interface Op { void run(); }
