@@ -160,15 +160,6 @@ class LogRingTest {
         assertEquals("m4999", ring.snapshot().get(999).message());
     }
 
-    /** Sums what the entries held estimate they keep alive. */
-    private static long heldBytes(LogRing ring) {
-        long sum = 0;
-        for (LogEntry e : ring.snapshot()) {
-            sum += e.bytes();
-        }
-        return sum;
-    }
-
     /** Sums what every entry the ring holds estimates it keeps alive, in all its stripes. */
     private static long allHeldBytes(LogRing ring) {
         long sum = 0;
@@ -189,7 +180,7 @@ class LogRingTest {
             ring.add(new LogEntry(i, "INFO", "test", "main", big + i, new Object[] {big, big}, deep));
         }
         assertEquals(1000, ring.snapshot().size());
-        assertTrue(heldBytes(ring) <= LogRing.MAX_BYTES, "held " + heldBytes(ring));
+        assertTrue(allHeldBytes(ring) <= LogRing.MAX_BYTES, "held " + allHeldBytes(ring));
         // The newest records are all there, the ones that did not fit cut down, never dropped.
         assertTrue(ring.snapshot().get(999).message().startsWith("yyy"));
     }
