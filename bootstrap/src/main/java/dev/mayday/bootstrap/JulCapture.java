@@ -55,9 +55,16 @@ public final class JulCapture {
             return;
         }
         try {
+            String thread = Thread.currentThread().getName();
+            if (thrown == null) {
+                // The usual record: into its slot with no object made (and not a logged error).
+                ring.addRecord(millis, level.getName(), logger, thread, message, parameters, LogEntry.MESSAGE_FORMAT,
+                        false);
+                LogCapture.julKept(level.intValue(), logger, null, null);
+                return;
+            }
             // The entry keeps JDK values only: other parameters are formatted here, on the logging thread.
-            LogEntry entry = new LogEntry(millis, level.getName(), logger, Thread.currentThread().getName(), message,
-                    parameters, thrown);
+            LogEntry entry = new LogEntry(millis, level.getName(), logger, thread, message, parameters, thrown);
             ring.add(entry);
             LogCapture.julKept(level.intValue(), logger, thrown, entry);
         } catch (Throwable ignored) {

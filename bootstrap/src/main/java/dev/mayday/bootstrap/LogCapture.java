@@ -90,9 +90,11 @@ public final class LogCapture {
                 Throwable thrown = throwableProxy == null ? null : throwableOf(throwableProxy);
                 String name = level >= 40000 ? "ERROR" : level >= 30000 ? "WARN" : level >= 20000 ? "INFO"
                         : level >= 10000 ? "DEBUG" : "TRACE";
-                int severity = level >= 40000 ? ERROR : level >= 30000 ? WARN : 0;
-                keep("logback", severity, thrown, new LogEntry(millis, name, logger, thread, message, args,
-                        ThrownSnapshot.of(thrown), false, LogEntry.BRACES));
+                LogEntry entry = record(millis, name, logger, thread, message, args, LogEntry.BRACES,
+                        ThrownSnapshot.of(thrown));
+                if (entry != null) {
+                    keep("logback", level >= 40000 ? ERROR : level >= 30000 ? WARN : 0, thrown, entry);
+                }
             }
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
@@ -116,39 +118,53 @@ public final class LogCapture {
             if (log4j2 && !bridged(logger)) {
                 String name = level <= 100 ? "FATAL" : level <= 200 ? "ERROR" : level <= 300 ? "WARN"
                         : level <= 400 ? "INFO" : level <= 500 ? "DEBUG" : "TRACE";
-                int severity = level <= 200 ? ERROR : level <= 300 ? WARN : 0;
-                keep("log4j2", severity, thrown, log4j2Entry(millis, name, logger, thread, message, format, params,
-                        thrown));
+                LogEntry entry = log4j2Entry(millis, name, logger, thread, message, format, params, thrown);
+                if (entry != null) {
+                    keep("log4j2", level <= 200 ? ERROR : level <= 300 ? WARN : 0, thrown, entry);
+                }
             }
         } catch (Throwable ignored) {
             // Capturing a log line must never break the logging call.
         }
     }
 
+    /** The record's entry if it has an exception, else null: then it is in the ring already ({@link #record}). */
     private static LogEntry log4j2Entry(long millis, String level, String logger, String thread, Object message,
                                         String format, Object[] params, Throwable thrown) {
         ThrownSnapshot snapshot = ThrownSnapshot.of(thrown);
         int kind = Log4j2Messages.kindOf(message.getClass());
-        if (kind == Log4j2Messages.MUTABLE_EVENT && format != null) {
-            // The garbage-free event took a reusable message in: its pattern and parameters, or
-            // (no parameters) a simple message's text. Nothing to format now.
-            return new LogEntry(millis, level, logger, thread, format, params, snapshot, false,
-                    params == null || params.length == 0 ? LogEntry.PLAIN : LogEntry.BRACES);
-        }
-        if (kind == Log4j2Messages.PARAMETERIZED) {
-            return new LogEntry(millis, level, logger, thread, format, params, snapshot, false, LogEntry.BRACES);
+        if (kind == Log4j2Messages.MUTABLE_EVENT && format != null || kind == Log4j2Messages.PARAMETERIZED) {
+            // A garbage-free event that took a reusable message in has its pattern and parameters
+            // (or, with none, a simple message's text), as a ParameterizedMessage has: nothing to format now.
+            return record(millis, level, logger, thread, format, params, LogEntry.BRACES, snapshot);
         }
         if (kind == Log4j2Messages.MESSAGE_FORMAT) {
-            return new LogEntry(millis, level, logger, thread, format, params, snapshot, false,
-                    LogEntry.MESSAGE_FORMAT);
+            return record(millis, level, logger, thread, format, params, LogEntry.MESSAGE_FORMAT, snapshot);
         }
         if (kind == Log4j2Messages.SIMPLE) {
-            return new LogEntry(millis, level, logger, thread, format, null, snapshot, false, LogEntry.PLAIN);
+            return record(millis, level, logger, thread, format, null, LogEntry.PLAIN, snapshot);
         }
         // Any other message (objects, maps, String.format patterns, the program's own): its text,
         // made now on the logging thread, as the program's appender would.
-        return new LogEntry(millis, level, logger, thread, Log4j2Messages.formatted(message), null, snapshot, false,
-                LogEntry.PLAIN);
+        return record(millis, level, logger, thread, Log4j2Messages.formatted(message), null, LogEntry.PLAIN,
+                snapshot);
+    }
+
+    /**
+     * A record with an exception becomes an entry, for the ring and the {@code logged} rule
+     * ({@link #keep}); one without (never a logged error) goes straight into the ring, with no
+     * object made, and null is returned.
+     */
+    private static LogEntry record(long millis, String level, String logger, String thread, String message,
+                                   Object[] params, int style, ThrownSnapshot thrown) {
+        if (thrown != null) {
+            return new LogEntry(millis, level, logger, thread, message, params, thrown, false, style);
+        }
+        LogRing ring = LogRing.current();
+        if (ring != null) {
+            ring.addRecord(millis, level, logger, thread, message, params, style, false);
+        }
+        return null;
     }
 
     /** Called by java.util.logging's hook for each record it kept. */

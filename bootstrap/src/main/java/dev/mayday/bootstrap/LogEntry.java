@@ -89,7 +89,31 @@ public final class LogEntry {
         this.parameters = kept;
         this.style = style;
         this.thrown = thrown;
-        int size = 64 + chars(this.message) + chars(thread) + chars(logger);
+        this.bytes = bytesOf(this.message, thread, logger, kept, thrown);
+    }
+
+    /** A copy of a record the ring holds, with its fields as they were kept ({@link LogRing}). */
+    LogEntry(long timeMillis, String level, String logger, String thread, String message, Object parameters,
+             ThrownSnapshot thrown, boolean messageCut, int style, int bytes, long sequence) {
+        this.timeMillis = timeMillis;
+        this.level = level;
+        this.logger = logger;
+        this.thread = thread;
+        this.message = message;
+        this.parameters = parameters;
+        this.thrown = thrown;
+        this.messageCut = messageCut;
+        this.style = style;
+        this.bytes = bytes;
+        this.sequence = sequence;
+    }
+
+    /**
+     * The estimated bytes a record keeps alive: its message (already cut), names, kept
+     * parameters ({@code kept}: null, one value, or an array of values) and exception.
+     */
+    static int bytesOf(String message, String thread, String logger, Object kept, ThrownSnapshot thrown) {
+        int size = 64 + chars(message) + chars(thread) + chars(logger);
         if (kept instanceof Object[]) {
             Object[] several = (Object[]) kept;
             size += 16 + 4 * several.length;
@@ -102,7 +126,18 @@ public final class LogEntry {
         if (thrown != null) {
             size += thrown.bytes;
         }
-        this.bytes = size;
+        return size;
+    }
+
+    /**
+     * A record's one parameter if the ring may keep it exactly as it is (a JDK value, a String
+     * no longer than {@link #MAX_MESSAGE_CHARS}), or null: then it needs what the constructor does.
+     */
+    static Object keptAsIs(Object p) {
+        if (p == null || !isValue(p) || p instanceof String && ((String) p).length() > MAX_MESSAGE_CHARS) {
+            return null;
+        }
+        return p;
     }
 
     private static int chars(String s) {

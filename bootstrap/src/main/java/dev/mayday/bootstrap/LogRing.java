@@ -1,5 +1,6 @@
 package dev.mayday.bootstrap;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * records, so the ring's last {@code capacity} are all among them: {@link #snapshot()} merges the
  * stripes by the records' times, each stripe in its own order, and keeps the newest
  * {@code capacity}.
+ *
+ * <p>A slot is a mutable {@link Slot} that each record overwrites in place, so the usual record
+ * costs no allocation ({@link #addRecord}): on 2 cores, where java.util.logging's own contention
+ * makes every memory access dear, allocating one object a record cost the logging thread 20 to
+ * 60 ns more than storing its fields (bench/README.md, "Session 8"). A slot's {@code stamp} says
+ * which record it holds: 0 none yet, -1 being written, else the record's sequence + 1. A reader
+ * copies the fields into a {@link LogEntry} between two reads of the stamp and keeps the copy only
+ * if both show the sequence it looks for (a sequence lock). Fields are written only where they
+ * change: a loop logging one message from one logger and thread stores no reference at all, so
+ * the garbage collector's write barrier has nothing to do.
  */
 public final class LogRing {
 
@@ -52,8 +63,11 @@ public final class LogRing {
      */
     private static final int[] SPREADS = {17, 19, 23, 29};
 
-    /** Stripe {@code s} owns slots {@code HEAD + [s * capacity, (s + 1) * capacity)}. */
-    private final AtomicReferenceArray<LogEntry> slots;
+    /**
+     * Stripe {@code s} owns slots {@code HEAD + [s * capacity, (s + 1) * capacity)}. A slot's
+     * object is made by its first record and reused by every later one.
+     */
+    private final AtomicReferenceArray<Slot> slots;
     /**
      * Stripe {@code s}'s next sequence number at index {@code (s + 1) * PAD}: index 0 shares its
      * cache line with the array's length, which every writer reads.
@@ -88,7 +102,7 @@ public final class LogRing {
         this.stripes = stripes;
         this.smallLimit = (int) Math.max(512, MAX_BYTES / 2 / ((long) stripes * capacity));
         this.capacity = capacity;
-        this.slots = new AtomicReferenceArray<LogEntry>(HEAD + stripes * capacity);
+        this.slots = new AtomicReferenceArray<Slot>(HEAD + stripes * capacity);
         this.next = new AtomicLongArray((stripes + 1) * PAD);
         // A power of two needs no division; any other size takes one remainder per record.
         this.mask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
@@ -112,11 +126,52 @@ public final class LogRing {
         current = ring;
     }
 
-    /** Keeps {@code entry}, dropping the oldest entry of its stripe once that stripe is full. */
+    /**
+     * Keeps a record without an exception, as {@code new LogEntry(...)} followed by
+     * {@link #add(LogEntry)} would, but for the usual record (a message of at most
+     * {@link LogEntry#MAX_MESSAGE_CHARS} characters, no parameter or one JDK value, small enough
+     * for a slot) without making any object. Any other record goes through a {@link LogEntry}.
+     *
+     * @param style {@link LogEntry#MESSAGE_FORMAT} or {@link LogEntry#BRACES} for the parameters
+     *        ({@link LogEntry#PLAIN} when there are none)
+     * @param alreadyCut the caller already cut a longer message
+     */
+    public void addRecord(long timeMillis, String level, String logger, String thread, String message,
+                          Object[] parameters, int style, boolean alreadyCut) {
+        Object kept = null;
+        if (parameters != null && parameters.length > 0) {
+            kept = parameters.length == 1 && style != LogEntry.PLAIN ? LogEntry.keptAsIs(parameters[0]) : null;
+            if (kept == null) {
+                add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
+                return;
+            }
+        } else {
+            style = LogEntry.PLAIN;
+        }
+        if (message == null || message.length() > LogEntry.MAX_MESSAGE_CHARS) {
+            add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
+            return;
+        }
+        int bytes = LogEntry.bytesOf(message, thread, logger, kept, null);
+        if (bytes > smallLimit) {
+            add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
+            return;
+        }
+        put(timeMillis, level, logger, thread, message, kept, null, alreadyCut, style, bytes);
+    }
+
+    /** Keeps {@code entry}'s record, dropping the oldest record of its stripe once that stripe is full. */
     public void add(LogEntry entry) {
         if (entry.bytes > smallLimit) {
             entry = admitLarge(entry);
         }
+        entry.sequence = put(entry.timeMillis, entry.level, entry.logger, entry.thread, entry.message,
+                entry.parameters, entry.thrown, entry.messageCut, entry.style, entry.bytes);
+    }
+
+    /** Takes the next sequence number and writes the record into its slot; returns the sequence. */
+    private long put(long timeMillis, String level, String logger, String thread, String message, Object parameters,
+                     ThrownSnapshot thrown, boolean cut, int style, int bytes) {
         int stripe = 0;
         long sequence = -1;
         if (!contended) {
@@ -132,21 +187,29 @@ public final class LogRing {
             stripe = stripeOfCurrentThread();
             sequence = next.getAndIncrement(counter(stripe));
         }
-        entry.sequence = sequence;
-        int slot = HEAD + stripe * capacity + slotOf(sequence);
-        if (!anyLarge) {
-            // No large entry anywhere: nothing to give back, and the old entry (long out of the
-            // cache by now) need not be read.
-            slots.lazySet(slot, entry);
-            return;
+        int index = HEAD + stripe * capacity + slotOf(sequence);
+        Slot slot = slots.get(index);
+        if (slot == null) {
+            slot = slotMadeAt(index);
         }
-        LogEntry old = slots.get(slot);
-        slots.lazySet(slot, entry);
-        // Two writers a whole ring apart on one slot at once could both see the same old entry:
-        // then the total is too low by one entry for a while, never unbounded.
-        if (old != null && old.bytes > smallLimit) {
-            largeBytes.addAndGet(-old.bytes);
+        int oldBytes = anyLarge ? slot.bytes : 0;
+        slot.write(sequence, timeMillis, level, logger, thread, message, parameters, thrown, cut, style, bytes);
+        // Until a large entry was kept there is nothing to give back, and the old size need not be
+        // read. Two writers a whole ring apart on one slot at once could both see the same old
+        // size: then the total is too low by one entry for a while, never unbounded.
+        if (oldBytes > smallLimit) {
+            largeBytes.addAndGet(-oldBytes);
         }
+        return sequence;
+    }
+
+    /** The slot object at {@code index}, made now by its first record (once, if two race). */
+    private Slot slotMadeAt(int index) {
+        Slot made = new Slot();
+        if (slots.compareAndSet(index, null, made)) {
+            return made;
+        }
+        return slots.get(index);
     }
 
     /** Where stripe {@code s}'s next sequence number is in {@link #next}. */
@@ -250,8 +313,9 @@ public final class LogRing {
         List<LogEntry> result = new ArrayList<LogEntry>((int) (end - start));
         int base = HEAD + s * capacity;
         for (long sequence = start; sequence < end; sequence++) {
-            LogEntry e = slots.get(base + slotOf(sequence));
-            if (e != null && e.sequence == sequence) {
+            Slot slot = slots.get(base + slotOf(sequence));
+            LogEntry e = slot == null ? null : slot.read(sequence);
+            if (e != null) {
                 result.add(e);
             }
         }
@@ -284,4 +348,82 @@ public final class LogRing {
         return all.size() <= count ? all : new ArrayList<LogEntry>(all.subList(all.size() - count, all.size()));
     }
 
+
+    /**
+     * One slot's record, overwritten in place by each record that comes to the slot. Written by
+     * the logging thread that took the record's sequence, read by {@link #stripe(int)} as a
+     * sequence lock: {@code stamp} is -1 while the fields change, and the record's sequence + 1
+     * once they are all written. Plain fields and fences rather than a VarHandle's access modes:
+     * a VarHandle's call sites link on first use, which allocates (see {@link LoopWatch}).
+     */
+    static final class Slot {
+        /** 0: no record yet; -1: being written; else the record's sequence + 1. */
+        long stamp;
+        long timeMillis;
+        String level;
+        String logger;
+        String thread;
+        String message;
+        Object parameters;
+        ThrownSnapshot thrown;
+        int bytes;
+        int style;
+        boolean cut;
+
+        void write(long sequence, long timeMillis, String level, String logger, String thread, String message,
+                   Object parameters, ThrownSnapshot thrown, boolean cut, int style, int bytes) {
+            stamp = -1;
+            VarHandle.storeStoreFence(); // the mark before any field changes
+            this.timeMillis = timeMillis;
+            // A reference is stored only where it changes: each store into this long-lived
+            // object would cost a write barrier, and a loop's records mostly repeat them.
+            if (this.level != level) {
+                this.level = level;
+            }
+            if (this.logger != logger) {
+                this.logger = logger;
+            }
+            if (this.thread != thread) {
+                this.thread = thread;
+            }
+            if (this.message != message) {
+                this.message = message;
+            }
+            if (this.parameters != parameters) {
+                this.parameters = parameters;
+            }
+            if (this.thrown != thrown) {
+                this.thrown = thrown;
+            }
+            this.bytes = bytes;
+            this.style = style;
+            this.cut = cut;
+            VarHandle.releaseFence(); // every field before the stamp that says they are done
+            stamp = sequence + 1;
+        }
+
+        /** A copy of the record {@code sequence}, or null if the slot holds another or is being written. */
+        LogEntry read(long sequence) {
+            long before = stamp;
+            if (before != sequence + 1) {
+                return null;
+            }
+            VarHandle.acquireFence(); // the fields after the stamp
+            long t = timeMillis;
+            String lv = level;
+            String lg = logger;
+            String th = thread;
+            String msg = message;
+            Object ps = parameters;
+            ThrownSnapshot tr = thrown;
+            int b = bytes;
+            int st = style;
+            boolean c = cut;
+            VarHandle.loadLoadFence(); // the fields before the second look at the stamp
+            if (stamp != before) {
+                return null; // a writer a whole ring ahead came in meanwhile
+            }
+            return new LogEntry(t, lv, lg, th, msg, ps, tr, c, st, b, sequence);
+        }
+    }
 }

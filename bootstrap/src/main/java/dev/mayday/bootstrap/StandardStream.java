@@ -152,8 +152,8 @@ final class StandardStream {
     }
 
     private void keepLine(LogRing ring, String text, boolean cut) {
-        ring.add(new LogEntry(System.currentTimeMillis(), source, source, Thread.currentThread().getName(), text,
-                null, null, cut));
+        ring.addRecord(System.currentTimeMillis(), source, source, Thread.currentThread().getName(), text, null,
+                LogEntry.PLAIN, cut);
     }
 
     private Charset charset() {
