@@ -14,7 +14,8 @@ import java.util.UUID;
  * Mayday's thread never calls the program's {@code toString()} and the ring pins nothing: not a
  * 1 MiB payload, not a web application's class loader. Parameters it may keep stay unformatted
  * (the usual records cost no formatting); they are put into the message only when a report is
- * built. Immutable once published.
+ * built. Immutable once published. The ring itself keeps a record's fields in a reused slot
+ * ({@link LogRing}) and gives back a copy of them as a new entry.
  */
 public final class LogEntry {
 
@@ -44,7 +45,7 @@ public final class LogEntry {
     final int style;
     /** Estimated bytes this entry keeps alive, for the ring's byte bound. */
     final int bytes;
-    /** Position in the ring's total order; set by {@link LogRing#add(LogEntry)} before publishing. */
+    /** Position in its stripe's order; set by {@link LogRing#add(LogEntry)}, or in the ring's copy. */
     long sequence;
 
     /** A java.util.logging-style record ({@code {0}} parameters); call it on the logging thread. */

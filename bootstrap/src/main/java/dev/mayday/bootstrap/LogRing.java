@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The program's last log records, lock-free and bounded. Writers claim a sequence number with
- * one atomic increment and publish their entry into that slot; readers never block writers.
+ * one atomic increment and write their record into that slot; readers never block writers.
  *
  * <p>Bounded in records and in bytes: at most {@code capacity} entries per stripe (below) and
  * never more than {@link #MAX_CAPACITY} in all, and at most {@link #MAX_BYTES} as estimated by

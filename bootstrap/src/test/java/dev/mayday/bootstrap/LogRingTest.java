@@ -249,4 +249,89 @@ class LogRingTest {
         assertEquals(7L, usual.parameters()[0], "JDK values stay unformatted");
         assertTrue(jul.thrown().text(8192).startsWith("java.lang.RuntimeException: x\n\tat "), jul.thrown().text(8192));
     }
+
+    @Test
+    void aRecordAddedWithoutAnEntryIsKeptAsItsEntryWouldBe() {
+        Payload payload = new Payload();
+        String longText = "x".repeat(LogEntry.MAX_MESSAGE_CHARS + 10);
+        Object[][] parameterCases = {null, {}, {42}, {"text"}, {longText}, {payload}, {null}, {7L, "two"}};
+        String[] messages = {"plain", "n={0} and {}", longText, null};
+        int[] styles = {LogEntry.PLAIN, LogEntry.MESSAGE_FORMAT, LogEntry.BRACES};
+        for (Object[] parameters : parameterCases) {
+            for (String message : messages) {
+                for (int style : styles) {
+                    for (boolean cut : new boolean[] {false, true}) {
+                        String what = java.util.Arrays.toString(parameters) + " " + (message == null ? null
+                                : message.substring(0, Math.min(12, message.length()))) + " style " + style + " cut " + cut;
+                        LogRing ring = new LogRing(4);
+                        ring.addRecord(5L, "INFO", "lg", "th", message, parameters, style, cut);
+                        List<LogEntry> held = ring.snapshot();
+                        assertEquals(1, held.size(), what);
+                        LogEntry got = held.get(0);
+                        LogEntry expected = new LogEntry(5L, "INFO", "lg", "th", message, parameters, null, cut, style);
+                        assertEquals(expected.message(), got.message(), what);
+                        assertEquals(java.util.Arrays.toString(expected.parameters()),
+                                java.util.Arrays.toString(got.parameters()), what);
+                        assertEquals(expected.style(), got.style(), what);
+                        assertEquals(expected.messageCut(), got.messageCut(), what);
+                        assertEquals(expected.bytes(), got.bytes(), what);
+                        assertEquals(5L, got.timeMillis(), what);
+                        assertEquals("INFO", got.level(), what);
+                        assertEquals("lg", got.logger(), what);
+                        assertEquals("th", got.thread(), what);
+                        assertEquals(0L, got.sequence(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotTakenWhileWritersOverwriteSlotsNeverMixesTwoRecords() throws Exception {
+        // Eight slots a stripe, so that the writers overwrite each slot over and over while the
+        // reader copies it: every record's fields name one writer and one count.
+        LogRing ring = new LogRing(8, 4);
+        ring.stripeFromNowOn();
+        int threads = 4;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread[] writers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            final String name = "w" + t;
+            final Object[] none = null;
+            writers[t] = new Thread(() -> {
+                for (long i = 0; !stop.get(); i++) {
+                    ring.addRecord(i, "INFO", name, name, name + ":" + i, i % 2 == 0 ? none : new Object[] {i},
+                            LogEntry.BRACES, false);
+                }
+            });
+            writers[t].start();
+        }
+        long copies = 0;
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                for (LogEntry e : ring.snapshot()) {
+                    copies++;
+                    String[] parts = e.message().split(":");
+                    assertEquals(parts[0], e.logger(), e.message());
+                    assertEquals(parts[0], e.thread(), e.message());
+                    long i = Long.parseLong(parts[1]);
+                    assertEquals(i, e.timeMillis(), e.message());
+                    if (i % 2 == 0) {
+                        assertEquals(null, e.parameters(), e.message());
+                        assertEquals(LogEntry.PLAIN, e.style(), e.message());
+                    } else {
+                        assertEquals(i, e.parameters()[0], e.message());
+                        assertEquals(LogEntry.BRACES, e.style(), e.message());
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            for (Thread w : writers) {
+                w.join();
+            }
+        }
+        assertTrue(copies > 1000, "the reader copied records while they were written: " + copies);
+    }
 }
