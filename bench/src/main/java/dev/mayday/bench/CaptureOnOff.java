@@ -3,9 +3,6 @@ package dev.mayday.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 
 /**
@@ -75,24 +72,19 @@ public final class CaptureOnOff {
         for (Thread w : workers) {
             w.join();
         }
-        List<Double> on = new ArrayList<>();
-        List<Double> off = new ArrayList<>();
+        int measured = (rounds - 4) / 2;
+        double[] on = new double[measured];
+        double[] off = new double[measured];
         for (int r = 4; r < rounds; r++) {
             double sum = 0;
             for (double x : ns[r]) {
                 sum += x;
             }
-            (r % 2 == 0 ? on : off).add(sum / threads);
+            (r % 2 == 0 ? on : off)[(r - 4) / 2] = sum / threads;
         }
-        double onMedian = median(on);
-        double offMedian = median(off);
+        double onMedian = StartupComparison.median(on);
+        double offMedian = StartupComparison.median(off);
         System.out.printf("%s %d thread(s), CPU ns/op: capture on %.1f, off %.1f, added %.1f%n", kind, threads,
                 onMedian, offMedian, onMedian - offMedian);
-    }
-
-    private static double median(List<Double> values) {
-        Collections.sort(values);
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 }

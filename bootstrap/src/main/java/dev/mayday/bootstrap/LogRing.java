@@ -139,25 +139,22 @@ public final class LogRing {
     public void addRecord(long timeMillis, String level, String logger, String thread, String message,
                           Object[] parameters, int style, boolean alreadyCut) {
         Object kept = null;
-        if (parameters != null && parameters.length > 0) {
+        boolean fits;
+        if (parameters == null || parameters.length == 0) {
+            style = LogEntry.PLAIN;
+            fits = true;
+        } else {
             kept = parameters.length == 1 && style != LogEntry.PLAIN ? LogEntry.keptAsIs(parameters[0]) : null;
-            if (kept == null) {
-                add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
+            fits = kept != null;
+        }
+        if (fits && message != null && message.length() <= LogEntry.MAX_MESSAGE_CHARS) {
+            int bytes = LogEntry.bytesOf(message, thread, logger, kept, null);
+            if (bytes <= smallLimit) {
+                put(timeMillis, level, logger, thread, message, kept, null, alreadyCut, style, bytes);
                 return;
             }
-        } else {
-            style = LogEntry.PLAIN;
         }
-        if (message == null || message.length() > LogEntry.MAX_MESSAGE_CHARS) {
-            add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
-            return;
-        }
-        int bytes = LogEntry.bytesOf(message, thread, logger, kept, null);
-        if (bytes > smallLimit) {
-            add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
-            return;
-        }
-        put(timeMillis, level, logger, thread, message, kept, null, alreadyCut, style, bytes);
+        add(new LogEntry(timeMillis, level, logger, thread, message, parameters, null, alreadyCut, style));
     }
 
     /** Keeps {@code entry}'s record, dropping the oldest record of its stripe once that stripe is full. */
