@@ -28,12 +28,15 @@ final class AgentClassLoader extends ClassLoader {
     }
 
     private final ZipFile jar;
+    private final ClassBytes classBytes;
     private final String jarUrl;
     private final ProtectionDomain domain;
 
-    AgentClassLoader(File jarPath, ZipFile jar, ClassLoader parent) throws MalformedURLException {
+    AgentClassLoader(File jarPath, ZipFile jar, ClassBytes classBytes, ClassLoader parent)
+            throws MalformedURLException {
         super("mayday", parent);
         this.jar = jar;
+        this.classBytes = classBytes;
         URL location = jarPath.toURI().toURL();
         this.jarUrl = "jar:" + location + "!/";
         this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
@@ -76,11 +79,19 @@ final class AgentClassLoader extends ClassLoader {
 
     private Class<?> define(String name, ZipEntry entry) throws ClassNotFoundException {
         byte[] bytes;
-        try (InputStream in = jar.getInputStream(entry)) {
-            bytes = in.readAllBytes();
+        try {
+            bytes = classBytes.read(jar, entry);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
+        try {
+            return define(name, bytes, (int) entry.getSize());
+        } finally {
+            classBytes.release(bytes);
+        }
+    }
+
+    private Class<?> define(String name, byte[] bytes, int length) {
         int dot = name.lastIndexOf('.');
         if (dot > 0) {
             String pkg = name.substring(0, dot);
@@ -92,7 +103,7 @@ final class AgentClassLoader extends ClassLoader {
                 }
             }
         }
-        return defineClass(name, bytes, 0, bytes.length, domain);
+        return defineClass(name, bytes, 0, length, domain);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class BootstrapInjector {
     private BootstrapInjector() {
     }
 
-    static void inject(Instrumentation inst, ZipFile jar) throws Exception {
+    static void inject(Instrumentation inst, ZipFile jar, ClassBytes classBytes) throws Exception {
         List<ZipEntry> entries = listed(jar);
         if (entries == null) {
             entries = new ArrayList<ZipEntry>();
@@ -59,7 +59,9 @@ final class BootstrapInjector {
                 Collections.<String, Set<Module>>emptyMap(), Collections.<Class<?>>emptySet(),
                 Collections.<Class<?>, List<Class<?>>>emptyMap());
         for (ZipEntry entry : entries) {
-            UnsafeDefiner.defineInBootstrapLoader(className(entry), read(jar, entry));
+            byte[] bytes = classBytes.read(jar, entry);
+            UnsafeDefiner.defineInBootstrapLoader(className(entry), bytes, (int) entry.getSize());
+            classBytes.release(bytes);
         }
     }
 
@@ -111,9 +113,4 @@ final class BootstrapInjector {
         return n.substring(PREFIX.length(), n.length() - SUFFIX.length()).replace('/', '.');
     }
 
-    private static byte[] read(ZipFile jar, ZipEntry entry) throws IOException {
-        try (InputStream in = jar.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -45,14 +45,16 @@ public final class Launcher {
         try {
             File jar = agentJar();
             ZipFile jarFile = new ZipFile(jar);
-            AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
+            ClassBytes classBytes = new ClassBytes();
+            AgentClassLoader loader = new AgentClassLoader(jar, jarFile, classBytes,
+                    ClassLoader.getPlatformClassLoader());
             Method accept = Class.forName(ARRIVAL, true, loader).getMethod("accept", String.class);
             String items = (String) accept.invoke(null, args);
             if (items == null) {
                 jarFile.close();
                 return; // refused or already here: the arrival answered
             }
-            BootstrapInjector.inject(inst, jarFile);
+            BootstrapInjector.inject(inst, jarFile, classBytes);
             AgentStarter.start("agentmain", items, inst, loader);
         } catch (InvocationTargetException e) {
             System.err.println("mayday: the agent did not start: " + e.getCause());
@@ -66,7 +68,8 @@ public final class Launcher {
     /** {@code java -jar mayday-agent.jar COMMAND}. */
     public static void main(String[] args) throws Throwable {
         File jar = agentJar();
-        AgentClassLoader loader = new AgentClassLoader(jar, new ZipFile(jar), Launcher.class.getClassLoader());
+        AgentClassLoader loader = new AgentClassLoader(jar, new ZipFile(jar), new ClassBytes(),
+                Launcher.class.getClassLoader());
         Method main = loader.loadClass(CLI_MAIN).getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) args);
@@ -82,9 +85,11 @@ public final class Launcher {
         try {
             File jar = agentJar();
             ZipFile jarFile = new ZipFile(jar);
-            BootstrapInjector.inject(inst, jarFile);
+            ClassBytes classBytes = new ClassBytes();
+            BootstrapInjector.inject(inst, jarFile, classBytes);
             // The platform loader as parent: the JDK's modules, but not the application's class path.
-            AgentClassLoader loader = new AgentClassLoader(jar, jarFile, ClassLoader.getPlatformClassLoader());
+            AgentClassLoader loader = new AgentClassLoader(jar, jarFile, classBytes,
+                    ClassLoader.getPlatformClassLoader());
             Preloader.start(loader);
             AgentStarter.start(entry, args, inst, loader);
         } catch (ExceptionInInitializerError e) {

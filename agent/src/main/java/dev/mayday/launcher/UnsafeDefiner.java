@@ -13,7 +13,8 @@ final class UnsafeDefiner {
     private UnsafeDefiner() {
     }
 
-    static void defineInBootstrapLoader(String name, byte[] bytes) {
-        Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
+    /** Defines the class whose file is the first {@code length} of {@code bytes}. */
+    static void defineInBootstrapLoader(String name, byte[] bytes, int length) {
+        Unsafe.getUnsafe().defineClass(name, bytes, 0, length, null, null);
     }
 }

@@ -143,6 +143,8 @@ public final class Reporter {
         Thread c = core;
         if (c == null || !c.isAlive()) {
             startCore(false);
+        } else {
+            LockSupport.unpark(c); // the first writer parks while the queue is empty (serve)
         }
         if (idle.get() > 0) {
             return;
@@ -226,7 +228,18 @@ public final class Reporter {
             Job job = null;
             idle.incrementAndGet();
             try {
-                job = first ? queue.take() : queue.poll(EXTRA_WRITER_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                if (first) {
+                    // Parked, not queue.take(): a Condition's await loads and initialises ForkJoinPool
+                    // (for its ManagedBlocker), some twenty classes that a program which never fails
+                    // would otherwise load only for Mayday. ensureWriters unparks it after each offer;
+                    // an unpark that comes before the park makes the park return at once.
+                    job = queue.poll();
+                    if (job == null) {
+                        LockSupport.park(this);
+                    }
+                } else {
+                    job = queue.poll(EXTRA_WRITER_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                }
             } catch (Throwable e) {
                 // Interrupted, or out of memory while parking: not a reason to stop. Pause a little,
                 // so that a heap that stays full does not spin this thread.

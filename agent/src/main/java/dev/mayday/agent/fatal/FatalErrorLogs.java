@@ -1,21 +1,21 @@
 package dev.mayday.agent.fatal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.mayday.agent.capture.CrashEvent;
 import dev.mayday.agent.capture.FollowUp;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.diag.Diagnostics;
+import dev.mayday.agent.instrument.Glob;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +29,12 @@ import java.util.Set;
  * agent), so an old error file of another program in the same directory is left alone. Which
  * files were done is remembered in {@code OUTBOX/.jvm-fatal-done} (path, size and time), so each is
  * reported once however often the program starts.
+ *
+ * <p>The search runs at every start of every program and almost never finds anything, so it uses
+ * only {@code java.io.File}, which the JVM has loaded already: {@code Files.newDirectoryStream}
+ * with a glob loaded some sixty classes (channels, regular expressions) into every program, and
+ * each of them costs heap under an agent (the JVM copies a class's bytes for the transformer).
+ * Building the report, with Gson, is {@link FatalErrorReport}'s job, loaded only for a file found.
  */
 public final class FatalErrorLogs {
 
@@ -36,6 +42,7 @@ public final class FatalErrorLogs {
     /** The error file is attached up to this many bytes (a report stays under 1 MiB). */
     static final int ATTACH_MAX_BYTES = 256 * 1024;
     static final long MAX_AGE_MILLIS = 30L * 24 * 3600 * 1000;
+    private static final String DEFAULT_PATTERN = "hs_err_pid*.log";
 
     private FatalErrorLogs() {
     }
@@ -43,16 +50,18 @@ public final class FatalErrorLogs {
     /** Reports every new fatal error file; called once per start. */
     public static void reportNew(Path outbox, Reporter reporter, FollowUp followUp) {
         try {
-            Path done = outbox.resolve(DONE_FILE);
-            Set<String> seen = new HashSet<String>();
-            if (Files.isRegularFile(done)) {
-                seen.addAll(Files.readAllLines(done, StandardCharsets.UTF_8));
-            }
-            for (Path file : candidates()) {
-                String key = file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|"
-                        + Files.getLastModifiedTime(file).toMillis();
-                if (seen.contains(key)
-                        || System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis() > MAX_AGE_MILLIS) {
+            File done = new File(outbox.toFile(), DONE_FILE);
+            Set<String> seen = null;
+            for (File file : candidates()) {
+                long modified = file.lastModified();
+                if (System.currentTimeMillis() - modified > MAX_AGE_MILLIS) {
+                    continue;
+                }
+                String key = file.getAbsoluteFile().toPath().normalize() + "|" + file.length() + "|" + modified;
+                if (seen == null) {
+                    seen = doneKeys(done);
+                }
+                if (seen.contains(key)) {
                     continue;
                 }
                 String text = head(file, ATTACH_MAX_BYTES);
@@ -60,11 +69,12 @@ public final class FatalErrorLogs {
                 if (parsed.jvmArgs == null || !parsed.jvmArgs.toLowerCase(java.util.Locale.ROOT).contains("mayday")) {
                     continue; // not a JVM that ran under Mayday
                 }
-                Files.createDirectories(outbox);
+                outbox.toFile().mkdirs();
                 // Remembered first: a report that fails to build must not come back at every start.
-                Files.write(done, (key + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-                Path report = reporter.report(event(file, parsed, text));
+                try (OutputStream out = new FileOutputStream(done, true)) {
+                    out.write((key + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                Path report = reporter.report(FatalErrorReport.event(file, modified, parsed, text));
                 if (report != null) {
                     followUp.afterReport(report, false, false);
                 }
@@ -74,68 +84,51 @@ public final class FatalErrorLogs {
         }
     }
 
-    static CrashEvent event(Path file, ErrorFile parsed, String text) throws IOException {
-        String message = (parsed.signal == null ? "fatal error" : parsed.signal)
-                + (parsed.problematicFrame == null ? "" : "; problematic frame: " + parsed.problematicFrame);
-        JvmFatalError error = new JvmFatalError(message, parsed.javaFrames.toArray(new StackTraceElement[0]));
-        JsonObject fatal = new JsonObject();
-        fatal.addProperty("file", file.getFileName().toString());
-        fatal.addProperty("signal", parsed.signal);
-        fatal.addProperty("problematicFrame", parsed.problematicFrame);
-        fatal.addProperty("jreVersion", parsed.jreVersion);
-        fatal.addProperty("javaVm", parsed.javaVm);
-        fatal.addProperty("javaCommand", parsed.javaCommand);
-        JsonArray frames = new JsonArray();
-        for (StackTraceElement e : parsed.javaFrames) {
-            frames.add(e.getClassName() + "." + e.getMethodName());
+    /** The keys of the files reported before (one a line in the done file; none if it is not there). */
+    private static Set<String> doneKeys(File done) throws IOException {
+        Set<String> seen = new HashSet<String>();
+        if (done.isFile()) {
+            try (InputStream in = new FileInputStream(done)) {
+                seen.addAll(Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+            }
         }
-        fatal.add("javaFrames", frames);
-        long size = Files.size(file);
-        fatal.addProperty("logBytes", size);
-        fatal.addProperty("logCut", size > ATTACH_MAX_BYTES);
-        fatal.addProperty("log", text);
-        long crashed = Files.getLastModifiedTime(file).toMillis();
-        CrashEvent event = new CrashEvent(CrashEvent.JVM_FATAL, null, error, "jvmFatal", file.getFileName().toString(),
-                null, crashed);
-        // This JVM's threads and log lines say nothing about the one that died.
-        return event.with("fatal", fatal).with("threads", new JsonArray()).with("logs", new JsonArray());
+        return seen;
     }
 
     /** {@code hs_err_pid*.log} where the JVM writes them: -XX:ErrorFile's directory, the working and temporary directories. */
-    static List<Path> candidates() {
-        Set<Path> dirs = new java.util.LinkedHashSet<Path>();
-        String pattern = "hs_err_pid*.log";
+    static List<File> candidates() {
+        Set<File> dirs = new LinkedHashSet<File>();
+        String pattern = DEFAULT_PATTERN;
         for (String arg : JvmArguments.get()) {
             if (arg.startsWith("-XX:ErrorFile=")) {
-                Path p = Paths.get(arg.substring("-XX:ErrorFile=".length())).toAbsolutePath();
-                dirs.add(p.getParent());
-                pattern = p.getFileName().toString().replace("%p", "*").replace("%%", "%");
+                File f = new File(arg.substring("-XX:ErrorFile=".length())).getAbsoluteFile();
+                dirs.add(f.getParentFile());
+                pattern = f.getName().replace("%p", "*").replace("%%", "%");
             }
         }
-        dirs.add(Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath());
-        dirs.add(Paths.get(System.getProperty("java.io.tmpdir", "/tmp")).toAbsolutePath());
-        List<Path> found = new ArrayList<Path>();
-        for (Path dir : dirs) {
-            for (String glob : new String[] {pattern, "hs_err_pid*.log"}) {
-                if (dir == null || !Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-                    for (Path f : files) {
-                        if (Files.isRegularFile(f) && !found.contains(f)) {
-                            found.add(f);
-                        }
+        dirs.add(new File(System.getProperty("user.dir", ".")).getAbsoluteFile());
+        dirs.add(new File(System.getProperty("java.io.tmpdir", "/tmp")).getAbsoluteFile());
+        Glob[] globs = {new Glob(pattern), new Glob(DEFAULT_PATTERN)};
+        List<File> found = new ArrayList<File>();
+        for (File dir : dirs) {
+            String[] names = dir == null ? null : dir.list();
+            if (names == null) {
+                continue; // not a directory, or not readable
+            }
+            for (String name : names) {
+                if (globs[0].matches(name) || globs[1].matches(name)) {
+                    File f = new File(dir, name);
+                    if (f.isFile() && !found.contains(f)) {
+                        found.add(f);
                     }
-                } catch (IOException | RuntimeException e) {
-                    Diagnostics.debug("cannot list " + dir + ": " + e);
                 }
             }
         }
         return found;
     }
 
-    private static String head(Path file, int max) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static String head(File file, int max) throws IOException {
+        try (InputStream in = new FileInputStream(file)) {
             byte[] bytes = in.readNBytes(max);
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -1,11 +1,10 @@
 package dev.mayday.agent.fatal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +29,10 @@ final class JvmArguments {
 
     /** The command line and the option variables, or null where there is no readable {@code /proc}. */
     private static List<String> fromProc() {
-        Path cmdline = Paths.get("/proc/self/cmdline");
         List<String> args = new ArrayList<String>();
-        try {
-            for (String arg : new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\u0000")) {
+        // A FileInputStream, not Files.readAllBytes: the JVM has its classes loaded already (see FatalErrorLogs).
+        try (InputStream in = new FileInputStream("/proc/self/cmdline")) {
+            for (String arg : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\u0000")) {
                 if (!arg.isEmpty()) {
                     args.add(arg);
                 }

@@ -291,19 +291,25 @@ final class EntryPatcher {
         return d.toByteArray();
     }
 
-    private byte[] assemble(int newCpCount, int cpEnd, byte[] cpExtra, int codeAttrPos, int codeAttrLength, byte[] code)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + cpExtra.length + code.length);
-        out.write(b, 0, 8);
-        out.write(newCpCount >> 8);
-        out.write(newCpCount);
-        out.write(b, 10, cpEnd - 10);
-        out.write(cpExtra);
-        out.write(b, cpEnd, codeAttrPos - cpEnd);
-        out.write(code);
+    /** The patched class file, written straight into an array of its size (no stream's copy of it). */
+    private byte[] assemble(int newCpCount, int cpEnd, byte[] cpExtra, int codeAttrPos, int codeAttrLength, byte[] code) {
         int after = codeAttrPos + 6 + codeAttrLength;
-        out.write(b, after, b.length - after);
-        return out.toByteArray();
+        byte[] out = new byte[b.length + cpExtra.length + code.length - (after - codeAttrPos)];
+        System.arraycopy(b, 0, out, 0, 8);
+        out[8] = (byte) (newCpCount >> 8);
+        out[9] = (byte) newCpCount;
+        int at = 10;
+        at = copy(b, 10, cpEnd - 10, out, at);
+        at = copy(cpExtra, 0, cpExtra.length, out, at);
+        at = copy(b, cpEnd, codeAttrPos - cpEnd, out, at);
+        at = copy(code, 0, code.length, out, at);
+        copy(b, after, b.length - after, out, at);
+        return out;
+    }
+
+    private static int copy(byte[] from, int start, int length, byte[] to, int at) {
+        System.arraycopy(from, start, to, at, length);
+        return at + length;
     }
 
     /** The first letter of each parameter type in a method descriptor: 'I', 'L', '[', ... */

@@ -1,15 +1,16 @@
 package dev.mayday.agent.instrument;
 
 /** A pattern where {@code *} stands for any run of characters (dots included), matched whole. */
-final class Glob {
+public final class Glob {
 
     private final String pattern;
 
-    Glob(String pattern) {
+    public Glob(String pattern) {
         this.pattern = pattern;
     }
 
-    boolean matches(String text) {
+    /** Whether {@code text} matches the whole pattern. */
+    public boolean matches(String text) {
         return match(pattern, 0, text, 0);
     }
 
