@@ -10,6 +10,7 @@ import dev.mayday.agent.capture.MaydayThreads;
 import dev.mayday.agent.capture.ReportPipeline;
 import dev.mayday.agent.capture.Reporter;
 import dev.mayday.agent.capture.RequestReports;
+import dev.mayday.agent.capture.ReserveAtFirstCollection;
 import dev.mayday.agent.diag.Diagnostics;
 import dev.mayday.agent.instrument.Batches;
 import dev.mayday.agent.instrument.Instrumenter;
@@ -21,7 +22,6 @@ import dev.mayday.bootstrap.Bridge;
 import dev.mayday.bootstrap.JulCapture;
 import dev.mayday.bootstrap.LogCapture;
 import dev.mayday.bootstrap.LogRing;
-import dev.mayday.bootstrap.MemoryReserve;
 import dev.mayday.bootstrap.ReentrancyGuard;
 import dev.mayday.bootstrap.StreamTap;
 import dev.mayday.bootstrap.TaskFailures;
@@ -197,7 +197,7 @@ public final class Mayday {
         }, new Runnable() {
             @Override
             public void run() {
-                MemoryReserve.take(); // heap to give back when the program runs out of it
+                ReserveAtFirstCollection.arm(inst); // heap to give back when the program runs out of it
                 instrumenter.hookOtherLoadedJdkClasses();
                 Watch.start(options.integer(Option.HANG), swallowed, self[0], followUp);
                 followUp.startUp(); // what earlier runs left in the outbox, in the background

@@ -31,6 +31,11 @@ public final class MemoryReserve {
         }
     }
 
+    /** Whether the reserve is set aside now. */
+    public static boolean held() {
+        return reserve != null;
+    }
+
     /** Gives the reserve back. */
     public static void release() {
         reserve = null;

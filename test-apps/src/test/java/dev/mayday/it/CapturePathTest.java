@@ -134,6 +134,17 @@ class CapturePathTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void theMemoryReserveWaitsForTheFirstCollection(Jdk jdk) throws Exception {
+        // 2 MiB zeroed at start stayed in the memory of every program that never collects.
+        ChildJvm.Result run = new ChildJvm(jdk, home).run("demo.ReserveWatch");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.stdout.contains("before a collection: false"), run.toString());
+        assertTrue(run.stdout.contains("after a collection: true"), run.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void aFiftyMegabyteMessageGetsAShortLine(Jdk jdk) throws Exception {
         Path blocker = Files.writeString(home.resolve("not-a-directory"), "x");
         ChildJvm.Result run = new ChildJvm(jdk, home).jvmArg("-Xmx1g").timeout(120)
