@@ -85,7 +85,7 @@ final class AgentClassLoader extends ClassLoader {
             throw new ClassNotFoundException(name, e);
         }
         try {
-            return define(name, bytes, (int) entry.getSize());
+            return define(name, bytes, ClassBytes.length(entry, bytes));
         } finally {
             classBytes.release(bytes);
         }

@@ -60,7 +60,7 @@ final class BootstrapInjector {
                 Collections.<Class<?>, List<Class<?>>>emptyMap());
         for (ZipEntry entry : entries) {
             byte[] bytes = classBytes.read(jar, entry);
-            UnsafeDefiner.defineInBootstrapLoader(className(entry), bytes, (int) entry.getSize());
+            UnsafeDefiner.defineInBootstrapLoader(className(entry), bytes, ClassBytes.length(entry, bytes));
             classBytes.release(bytes);
         }
     }

@@ -16,12 +16,15 @@ final class ClassBytes {
 
     private byte[] spare = new byte[32 * 1024]; // guarded by this
 
-    /** The bytes of {@code entry} at the start of the returned buffer; give it back with {@link #release}. */
+    /**
+     * The bytes of {@code entry} at the start of the returned buffer ({@link #length} of them);
+     * give it back with {@link #release}.
+     */
     byte[] read(ZipFile jar, ZipEntry entry) throws IOException {
         long size = entry.getSize();
         try (InputStream in = jar.getInputStream(entry)) {
-            if (size < 0 || size > Integer.MAX_VALUE - 16) {
-                return in.readAllBytes(); // size unknown: never for Mayday's own jar
+            if (size < 0) {
+                return in.readAllBytes(); // size unknown: never for a ZipFile's entries, which have it
             }
             byte[] buffer = borrow((int) size);
             int read = in.readNBytes(buffer, 0, (int) size);
@@ -31,6 +34,11 @@ final class ClassBytes {
             }
             return buffer;
         }
+    }
+
+    /** How many of {@code read}'s bytes are {@code entry}'s, for a buffer {@link #read} returned. */
+    static int length(ZipEntry entry, byte[] read) {
+        return entry.getSize() >= 0 ? (int) entry.getSize() : read.length;
     }
 
     /**

@@ -134,6 +134,21 @@ class CapturePathTest {
 
     @ParameterizedTest
     @MethodSource("dev.mayday.it.Jdk#all")
+    void interruptingMaydaysThreadsNeitherSpinsThemNorStopsReporting(Jdk jdk) throws Exception {
+        ChildJvm.Result run = new ChildJvm(jdk, home).run("demo.InterruptsEveryone");
+
+        assertEquals(1, run.exitCode, run.toString());
+        Matcher cpu = Pattern.compile("cpu while idle: (\\d+) ms").matcher(run.stdout);
+        assertTrue(cpu.find(), run.toString());
+        // A waiting writer left interrupted returns from every park at once: a core's worth, 2000 ms.
+        assertTrue(Long.parseLong(cpu.group(1)) < 600, "the idle program used " + cpu.group(1) + " ms\n" + run);
+        List<JsonObject> reports = run.reports();
+        assertEquals(1, reports.size(), run.toString());
+        assertTrue(reports.get(0).toString().contains("after the interrupts"), run.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.mayday.it.Jdk#all")
     void theMemoryReserveWaitsForTheFirstCollection(Jdk jdk) throws Exception {
         // 2 MiB zeroed at start stayed in the memory of every program that never collects.
         ChildJvm.Result run = new ChildJvm(jdk, home).run("demo.ReserveWatch");

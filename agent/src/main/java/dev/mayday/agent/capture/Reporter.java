@@ -236,6 +236,9 @@ public final class Reporter {
                     job = queue.poll();
                     if (job == null) {
                         LockSupport.park(this);
+                        // An interrupt from the program means nothing here, and left set it would
+                        // make every later park return at once: a spinning thread.
+                        Thread.interrupted();
                     }
                 } else {
                     job = queue.poll(EXTRA_WRITER_IDLE_MILLIS, TimeUnit.MILLISECONDS);
