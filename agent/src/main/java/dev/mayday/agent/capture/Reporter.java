@@ -284,14 +284,6 @@ public final class Reporter {
                 writing.set(slot, null);
             }
             job.finish();
-            inFlight.decrementAndGet();
-        }
-        if (job.then != null) {
-            try {
-                job.then.accept(job.written);
-            } catch (Throwable e) {
-                // consent and delivery of a program that goes on: never a reason to stop writing
-            }
         }
         try {
             pipeline().trimOutbox(); // the failing thread does not wait for this
@@ -300,6 +292,17 @@ public final class Reporter {
                 Diagnostics.debug("outbox bound: " + e);
             } catch (Throwable ignored) {
                 // nothing to add
+            }
+        } finally {
+            // Only after the trim: the JVM's end waits while anything is in flight, and a trim that
+            // the JVM's halt cut between its deletion and its line dropped a report with no word.
+            inFlight.decrementAndGet();
+        }
+        if (job.then != null) {
+            try {
+                job.then.accept(job.written);
+            } catch (Throwable e) {
+                // consent and delivery of a program that goes on: never a reason to stop writing
             }
         }
     }
